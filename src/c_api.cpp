@@ -1,0 +1,427 @@
+// The ABI boundary: argument checks, handle casts, exceptions -> status.
+// Nothing else lives here, and nothing thrown ever crosses it.
+#include <cstdint>
+#include <exception>
+#include <new>
+
+#include "anthropic_models.h"
+#include "client.hpp"
+#include "error.hpp"
+#include "model.hpp"
+#include "options.hpp"
+#include "text.hpp"
+#include "timeparse.hpp"
+
+using am::Error;
+
+namespace {
+
+am_status fail(am_error **err, Error e) noexcept {
+  am_status s = e.status;
+  if (err) {
+    try {
+      *err = new am_error{std::move(e)};
+    } catch (...) {
+      *err = nullptr;  // the status still says what happened
+    }
+  }
+  return s;
+}
+
+// Runs `f(Error&) -> bool` and turns its outcome, or anything it throws, into a status.
+template <typename F>
+am_status guarded(am_error **err, F &&f) noexcept {
+  if (err) *err = nullptr;
+  Error e;
+  try {
+    if (f(e)) return AM_OK;
+  } catch (const std::bad_alloc &) {
+    e = Error::make(AM_ERR_OUT_OF_MEMORY, "out of memory");
+  } catch (const std::exception &x) {
+    e = Error::make(AM_ERR_INTERNAL, std::string("internal error: ") + x.what());
+  } catch (...) {
+    e = Error::make(AM_ERR_INTERNAL, "internal error");
+  }
+  return fail(err, std::move(e));
+}
+
+bool invalid(Error &e, const std::string &msg) {
+  e = Error::make(AM_ERR_INVALID_ARGUMENT, msg);
+  return false;
+}
+
+// Stores a checked optional string setting; NULL resets it.
+template <typename Check>
+am_status set_string(void *handle, std::optional<std::string> &slot, const char *value, const char *what,
+                     am_error **err, Check check) {
+  return guarded(err, [&](Error &e) {
+    if (!handle) return invalid(e, "options is NULL");
+    if (!value) {
+      slot.reset();
+      return true;
+    }
+    std::string v(value);
+    std::string why = check(v);
+    if (!why.empty()) return invalid(e, std::string(what) + " " + why);
+    slot = std::move(v);
+    return true;
+  });
+}
+
+std::string check_plain(const std::string &v) {
+  if (!am::is_valid_utf8(v)) return "is not valid UTF-8";
+  return am::check_header_value(v);
+}
+
+std::string check_nonempty_plain(const std::string &v) {
+  if (v.empty()) return "must not be empty";
+  return check_plain(v);
+}
+
+// Stores a number setting after checking its range.
+template <typename T>
+am_status set_number(am_options *opts, T am::Options::*slot, int64_t value, int64_t min, int64_t max,
+                     const char *what, am_error **err) {
+  return guarded(err, [&](Error &e) {
+    if (!opts) return invalid(e, "options is NULL");
+    if (value < min || value > max)
+      return invalid(e, std::string(what) + " must be between " + std::to_string(min) + " and " +
+                            std::to_string(max) + ", got " + std::to_string(value));
+    opts->o.*slot = static_cast<T>(value);
+    return true;
+  });
+}
+
+constexpr int64_t kMaxMs = INT32_MAX;  // ~24.8 days; libcurl takes a long
+
+}  // namespace
+
+extern "C" {
+
+/* ---- version, status --------------------------------------------------- */
+const char *am_version(void) noexcept { return AM_VERSION_STRING; }
+uint32_t am_version_number(void) noexcept { return AM_VERSION_NUMBER; }
+int32_t am_abi_version(void) noexcept { return AM_ABI_VERSION; }
+const char *am_status_name(am_status status) noexcept { return am::status_name(status); }
+
+/* ---- errors ------------------------------------------------------------ */
+void am_error_free(am_error *err) noexcept { delete err; }
+am_status am_error_status(const am_error *err) noexcept { return err ? err->e.status : AM_ERR_INVALID_ARGUMENT; }
+int32_t am_error_http_status(const am_error *err) noexcept { return err ? err->e.http_status : 0; }
+const char *am_error_type(const am_error *err) noexcept { return err && err->e.type ? err->e.type->c_str() : nullptr; }
+const char *am_error_message(const am_error *err) noexcept { return err ? err->e.message.c_str() : nullptr; }
+const char *am_error_request_id(const am_error *err) noexcept {
+  return err && err->e.request_id ? err->e.request_id->c_str() : nullptr;
+}
+int32_t am_error_attempts(const am_error *err) noexcept { return err ? err->e.attempts : 0; }
+int64_t am_error_retry_after_ms(const am_error *err) noexcept { return err ? err->e.retry_after_ms : -1; }
+
+/* ---- options ----------------------------------------------------------- */
+am_options *am_options_new(void) noexcept { return new (std::nothrow) am_options(); }
+void am_options_free(am_options *opts) noexcept { delete opts; }
+
+am_status am_options_set_api_key(am_options *opts, const char *v, am_error **err) noexcept {
+  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
+  return set_string(opts, opts->o.api_key, v, "API key", err, check_nonempty_plain);
+}
+am_status am_options_set_auth_token(am_options *opts, const char *v, am_error **err) noexcept {
+  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
+  return set_string(opts, opts->o.auth_token, v, "auth token", err, check_nonempty_plain);
+}
+am_status am_options_set_base_url(am_options *opts, const char *v, am_error **err) noexcept {
+  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
+  return set_string(opts, opts->o.base_url, v, "base URL", err, am::check_base_url);
+}
+am_status am_options_set_api_version(am_options *opts, const char *v, am_error **err) noexcept {
+  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
+  return set_string(opts, opts->o.api_version, v, "API version", err, check_nonempty_plain);
+}
+am_status am_options_set_workspace_id(am_options *opts, const char *v, am_error **err) noexcept {
+  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
+  return set_string(opts, opts->o.workspace_id, v, "workspace id", err, check_nonempty_plain);
+}
+am_status am_options_set_proxy(am_options *opts, const char *v, am_error **err) noexcept {
+  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
+  return set_string(opts, opts->o.proxy, v, "proxy", err, check_plain);
+}
+am_status am_options_set_ca_bundle(am_options *opts, const char *v, am_error **err) noexcept {
+  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
+  return set_string(opts, opts->o.ca_bundle, v, "CA bundle path", err, check_nonempty_plain);
+}
+am_status am_options_set_user_agent_suffix(am_options *opts, const char *v, am_error **err) noexcept {
+  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
+  return set_string(opts, opts->o.user_agent_suffix, v, "user-agent suffix", err, check_plain);
+}
+
+am_status am_options_add_beta(am_options *opts, const char *beta, am_error **err) noexcept {
+  return guarded(err, [&](Error &e) {
+    if (!opts) return invalid(e, "options is NULL");
+    if (!beta) return invalid(e, "beta is NULL");
+    std::string b(beta);
+    std::string why = am::check_beta(b);
+    if (why.empty() && !am::is_valid_utf8(b)) why = "is not valid UTF-8";
+    if (!why.empty()) return invalid(e, "beta " + why);
+    opts->o.betas.push_back(std::move(b));
+    return true;
+  });
+}
+void am_options_clear_betas(am_options *opts) noexcept {
+  if (opts) opts->o.betas.clear();
+}
+
+am_status am_options_add_header(am_options *opts, const char *name, const char *value, am_error **err) noexcept {
+  return guarded(err, [&](Error &e) {
+    if (!opts) return invalid(e, "options is NULL");
+    if (!name || !value) return invalid(e, "header name and value must not be NULL");
+    std::string why = am::check_extra_header(name, value);
+    if (why.empty() && !am::is_valid_utf8(value)) why = "header value is not valid UTF-8";
+    if (!why.empty()) return invalid(e, why);
+    opts->o.headers.emplace_back(name, value);
+    return true;
+  });
+}
+
+am_status am_options_set_timeout_ms(am_options *opts, int64_t ms, am_error **err) noexcept {
+  return set_number(opts, &am::Options::timeout_ms, ms, 0, kMaxMs, "timeout_ms", err);
+}
+am_status am_options_set_connect_timeout_ms(am_options *opts, int64_t ms, am_error **err) noexcept {
+  return set_number(opts, &am::Options::connect_timeout_ms, ms, 0, kMaxMs, "connect_timeout_ms", err);
+}
+am_status am_options_set_deadline_ms(am_options *opts, int64_t ms, am_error **err) noexcept {
+  return set_number(opts, &am::Options::deadline_ms, ms, 0, kMaxMs, "deadline_ms", err);
+}
+am_status am_options_set_max_retries(am_options *opts, int32_t retries, am_error **err) noexcept {
+  return set_number(opts, &am::Options::max_retries, retries, 0, 100, "max_retries", err);
+}
+am_status am_options_set_retry_after_cap_ms(am_options *opts, int64_t ms, am_error **err) noexcept {
+  return set_number(opts, &am::Options::retry_after_cap_ms, ms, 0, kMaxMs, "retry_after_cap_ms", err);
+}
+am_status am_options_set_max_response_bytes(am_options *opts, int64_t bytes, am_error **err) noexcept {
+  return set_number(opts, &am::Options::max_response_bytes, bytes, 1024, INT64_C(1) << 40, "max_response_bytes",
+                    err);
+}
+void am_options_set_ignore_env(am_options *opts, int32_t ignore) noexcept {
+  if (opts) opts->o.ignore_env = ignore != 0;
+}
+void am_options_set_beta_variant(am_options *opts, int32_t beta) noexcept {
+  if (opts) opts->o.beta_variant = beta != 0;
+}
+void am_options_set_curl_global_init(am_options *opts, int32_t enabled) noexcept {
+  if (opts) opts->o.curl_global_init = enabled != 0;
+}
+
+/* ---- client ------------------------------------------------------------ */
+am_status am_client_new(const am_options *opts, am_client **out, am_error **err) noexcept {
+  if (out) *out = nullptr;
+  return guarded(err, [&](Error &e) {
+    if (!out) return invalid(e, "out is NULL");
+    am::Options defaults;
+    std::unique_ptr<am::Client> c;
+    if (!am::Client::create(opts ? opts->o : defaults, c, e)) return false;
+    *out = new am_client{std::move(c)};
+    return true;
+  });
+}
+void am_client_free(am_client *client) noexcept { delete client; }
+
+/* ---- list params ------------------------------------------------------- */
+am_list_params *am_list_params_new(void) noexcept { return new (std::nothrow) am_list_params(); }
+void am_list_params_free(am_list_params *params) noexcept { delete params; }
+
+am_status am_list_params_set_limit(am_list_params *params, int32_t limit, am_error **err) noexcept {
+  return guarded(err, [&](Error &e) {
+    if (!params) return invalid(e, "params is NULL");
+    if (limit < 1 || limit > 1000) return invalid(e, "limit must be between 1 and 1000, got " + std::to_string(limit));
+    params->p.limit = limit;
+    return true;
+  });
+}
+
+extern "C++" {
+namespace {
+am_status set_cursor(am_list_params *params, std::optional<std::string> am::ListParams::*slot, const char *id,
+                     const char *what, am_error **err) {
+  return guarded(err, [&](Error &e) {
+    if (!params) return invalid(e, "params is NULL");
+    if (!id) {
+      (params->p.*slot).reset();
+      return true;
+    }
+    std::string why = am::check_id(id, true);
+    if (!why.empty()) return invalid(e, std::string(what) + " " + why);
+    params->p.*slot = std::string(id);
+    return true;
+  });
+}
+}  // namespace
+}  // extern "C++"
+
+am_status am_list_params_set_after_id(am_list_params *params, const char *id, am_error **err) noexcept {
+  return set_cursor(params, &am::ListParams::after_id, id, "after_id", err);
+}
+am_status am_list_params_set_before_id(am_list_params *params, const char *id, am_error **err) noexcept {
+  return set_cursor(params, &am::ListParams::before_id, id, "before_id", err);
+}
+am_status am_list_params_add_lifecycle(am_list_params *params, const char *stage, am_error **err) noexcept {
+  return guarded(err, [&](Error &e) {
+    if (!params) return invalid(e, "params is NULL");
+    if (!stage) return invalid(e, "lifecycle stage is NULL");
+    std::string why = am::check_id(stage, true);
+    if (!why.empty()) return invalid(e, "lifecycle stage " + why);
+    if (params->p.lifecycle.size() >= am::kMaxLifecycleFilters) return invalid(e, "too many lifecycle filters");
+    params->p.lifecycle.emplace_back(stage);
+    return true;
+  });
+}
+void am_list_params_set_beta(am_list_params *params, int32_t beta) noexcept {
+  if (params) params->p.beta = beta != 0;
+}
+am_status am_list_params_set_max_pages(am_list_params *params, int32_t max_pages, am_error **err) noexcept {
+  return guarded(err, [&](Error &e) {
+    if (!params) return invalid(e, "params is NULL");
+    if (max_pages < 1 || max_pages > 1000000) return invalid(e, "max_pages must be between 1 and 1000000");
+    params->p.max_pages = max_pages;
+    return true;
+  });
+}
+
+/* ---- calls ------------------------------------------------------------- */
+extern "C++" {
+namespace {
+template <typename Call>
+am_status list_call(am_client *client, const am_list_params *params, am_model_list **out, am_error **err,
+                    Call call) {
+  if (out) *out = nullptr;
+  return guarded(err, [&](Error &e) {
+    if (!client || !out) return invalid(e, client ? "out is NULL" : "client is NULL");
+    am::ListParams defaults;
+    std::unique_ptr<am_model_list> list;
+    if (!call(*client->c, params ? params->p : defaults, list, e)) return false;
+    *out = list.release();
+    return true;
+  });
+}
+}  // namespace
+}  // extern "C++"
+
+am_status am_models_list(am_client *client, const am_list_params *params, am_model_list **out, am_error **err) noexcept {
+  return list_call(client, params, out, err, [](am::Client &c, const am::ListParams &p, auto &list, Error &e) {
+    return c.list(p, list, e);
+  });
+}
+am_status am_models_list_all(am_client *client, const am_list_params *params, am_model_list **out,
+                             am_error **err) noexcept {
+  return list_call(client, params, out, err, [](am::Client &c, const am::ListParams &p, auto &list, Error &e) {
+    return c.list_all(p, list, e);
+  });
+}
+am_status am_model_get(am_client *client, const char *id, am_model **out, am_error **err) noexcept {
+  if (out) *out = nullptr;
+  return guarded(err, [&](Error &e) {
+    if (!client || !out) return invalid(e, client ? "out is NULL" : "client is NULL");
+    if (!id) return invalid(e, "model id is NULL");
+    std::unique_ptr<am_model> m;
+    if (!client->c->get(id, m, e)) return false;
+    *out = m.release();
+    return true;
+  });
+}
+
+/* ---- lists ------------------------------------------------------------- */
+void am_model_list_free(am_model_list *list) noexcept { delete list; }
+size_t am_model_list_count(const am_model_list *list) noexcept { return list ? list->items.size() : 0; }
+const am_model *am_model_list_at(const am_model_list *list, size_t i) noexcept {
+  return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+const char *am_model_list_first_id(const am_model_list *list) noexcept { return list ? list->first_id : nullptr; }
+const char *am_model_list_last_id(const am_model_list *list) noexcept { return list ? list->last_id : nullptr; }
+int32_t am_model_list_has_more(const am_model_list *list) noexcept { return list && list->has_more ? 1 : 0; }
+
+/* ---- models ------------------------------------------------------------ */
+am_model *am_model_clone(const am_model *model) noexcept {
+  if (!model) return nullptr;
+  return new (std::nothrow) am_model{model->d};
+}
+void am_model_free(am_model *model) noexcept { delete model; }
+
+const char *am_model_id(const am_model *m) noexcept { return m ? m->d->id : nullptr; }
+const char *am_model_display_name(const am_model *m) noexcept { return m ? m->d->display_name : nullptr; }
+const char *am_model_type(const am_model *m) noexcept { return m ? m->d->type : nullptr; }
+const char *am_model_created_at(const am_model *m) noexcept { return m ? m->d->created_at : nullptr; }
+const char *am_model_lifecycle(const am_model *m) noexcept { return m ? m->d->lifecycle : nullptr; }
+const char *am_model_line(const am_model *m) noexcept { return m ? m->d->line : nullptr; }
+const char *am_model_deprecated_at(const am_model *m) noexcept { return m ? m->d->deprecated_at : nullptr; }
+const char *am_model_retires_at(const am_model *m) noexcept { return m ? m->d->retires_at : nullptr; }
+
+int32_t am_model_created_at_unix(const am_model *m, int64_t *out) noexcept {
+  if (!m || !m->d->created_at) return 0;
+  auto t = am::parse_rfc3339(m->d->created_at);
+  if (!t || *t == 0) return 0;  // the epoch marks an unknown date
+  if (out) *out = *t;
+  return 1;
+}
+int32_t am_model_max_input_tokens(const am_model *m, int64_t *out) noexcept {
+  if (!m || !m->d->has_max_input_tokens) return 0;
+  if (out) *out = m->d->max_input_tokens;
+  return 1;
+}
+int32_t am_model_max_tokens(const am_model *m, int64_t *out) noexcept {
+  if (!m || !m->d->has_max_tokens) return 0;
+  if (out) *out = m->d->max_tokens;
+  return 1;
+}
+
+const char *am_model_json(const am_model *m) noexcept {
+  if (!m) return nullptr;
+  try {
+    return m->d->json().c_str();
+  } catch (...) {
+    return nullptr;  // out of memory
+  }
+}
+
+/* ---- capabilities ------------------------------------------------------ */
+const char *am_capability_path(am_capability cap) noexcept { return am::capability_path(cap); }
+
+am_support am_model_supports(const am_model *m, am_capability cap) noexcept {
+  const char *path = am::capability_path(cap);
+  if (!m || !path) return AM_SUPPORT_UNKNOWN;
+  return am::supports_path(*m->d, path);
+}
+am_support am_model_supports_path(const am_model *m, const char *path) noexcept {
+  if (!m || !path) return AM_SUPPORT_UNKNOWN;
+  return am::supports_path(*m->d, path);
+}
+
+extern "C++" {
+namespace {
+template <typename Get>
+const std::vector<const char *> *names(const am_model *m, Get get) {
+  if (!m) return nullptr;
+  try {
+    return &get(*m->d);
+  } catch (...) {
+    return nullptr;
+  }
+}
+}  // namespace
+}  // extern "C++"
+
+size_t am_model_effort_level_count(const am_model *m) noexcept {
+  auto v = names(m, [](const am::ModelData &d) -> const auto & { return d.effort_levels(); });
+  return v ? v->size() : 0;
+}
+const char *am_model_effort_level_at(const am_model *m, size_t i) noexcept {
+  auto v = names(m, [](const am::ModelData &d) -> const auto & { return d.effort_levels(); });
+  return v && i < v->size() ? (*v)[i] : nullptr;
+}
+size_t am_model_thinking_type_count(const am_model *m) noexcept {
+  auto v = names(m, [](const am::ModelData &d) -> const auto & { return d.thinking_types(); });
+  return v ? v->size() : 0;
+}
+const char *am_model_thinking_type_at(const am_model *m, size_t i) noexcept {
+  auto v = names(m, [](const am::ModelData &d) -> const auto & { return d.thinking_types(); });
+  return v && i < v->size() ? (*v)[i] : nullptr;
+}
+
+}  // extern "C"

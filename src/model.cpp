@@ -1,0 +1,115 @@
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+
+#include "model.hpp"
+
+namespace am {
+
+namespace {
+
+using rapidjson::Value;
+
+const Value *member(const Value *obj, std::string_view name) {
+  if (!obj || !obj->IsObject()) return nullptr;
+  auto it = obj->FindMember(Value(rapidjson::StringRef(name.data(), name.size())));
+  return it == obj->MemberEnd() ? nullptr : &it->value;
+}
+
+am_support support_of(const Value *node) {
+  if (!node) return AM_SUPPORT_UNKNOWN;
+  if (node->IsBool()) return node->GetBool() ? AM_SUPPORT_YES : AM_SUPPORT_NO;
+  const Value *s = member(node, "supported");
+  if (s && s->IsBool()) return s->GetBool() ? AM_SUPPORT_YES : AM_SUPPORT_NO;
+  return AM_SUPPORT_UNKNOWN;
+}
+
+// Names of the supported members of a group, known ones first in `order`.
+std::vector<const char *> supported_names(const Value *group, std::initializer_list<const char *> order) {
+  std::vector<const char *> out;
+  if (!group || !group->IsObject()) return out;
+  for (const char *name : order)
+    if (support_of(member(group, name)) == AM_SUPPORT_YES) out.push_back(name);
+  for (auto it = group->MemberBegin(); it != group->MemberEnd(); ++it) {
+    std::string_view name(it->name.GetString(), it->name.GetStringLength());
+    if (name == "supported" || !it->value.IsObject() || support_of(&it->value) != AM_SUPPORT_YES) continue;
+    bool known = std::any_of(order.begin(), order.end(), [&](const char *k) { return name == k; });
+    if (!known && name.size() == std::char_traits<char>::length(it->name.GetString()))
+      out.push_back(it->name.GetString());
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::string &ModelData::json() const {
+  std::call_once(json_once_, [this] {
+    rapidjson::StringBuffer sb;
+    rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+    obj->Accept(w);  // depth is bounded by kMaxJsonDepth at parse time
+    json_.assign(sb.GetString(), sb.GetSize());
+  });
+  return json_;
+}
+
+const std::vector<const char *> &ModelData::effort_levels() const {
+  std::call_once(lists_once_, [this] {
+    effort_levels_ = supported_names(member(caps, "effort"), {"low", "medium", "high", "max", "xhigh"});
+    thinking_types_ = supported_names(member(member(caps, "thinking"), "types"),
+                                      {"adaptive", "enabled", "disabled", "between_tools"});
+  });
+  return effort_levels_;
+}
+
+const std::vector<const char *> &ModelData::thinking_types() const {
+  effort_levels();  // computes both lists once
+  return thinking_types_;
+}
+
+const char *capability_path(am_capability cap) {
+  switch (cap) {
+    case AM_CAP_BATCH: return "batch";
+    case AM_CAP_CITATIONS: return "citations";
+    case AM_CAP_CODE_EXECUTION: return "code_execution";
+    case AM_CAP_CONTEXT_MANAGEMENT: return "context_management";
+    case AM_CAP_CONTEXT_MANAGEMENT_CLEAR_THINKING_20251015: return "context_management.clear_thinking_20251015";
+    case AM_CAP_CONTEXT_MANAGEMENT_CLEAR_TOOL_USES_20250919: return "context_management.clear_tool_uses_20250919";
+    case AM_CAP_CONTEXT_MANAGEMENT_COMPACT_20260112: return "context_management.compact_20260112";
+    case AM_CAP_EFFORT: return "effort";
+    case AM_CAP_EFFORT_LOW: return "effort.low";
+    case AM_CAP_EFFORT_MEDIUM: return "effort.medium";
+    case AM_CAP_EFFORT_HIGH: return "effort.high";
+    case AM_CAP_EFFORT_MAX: return "effort.max";
+    case AM_CAP_EFFORT_XHIGH: return "effort.xhigh";
+    case AM_CAP_IMAGE_INPUT: return "image_input";
+    case AM_CAP_PDF_INPUT: return "pdf_input";
+    case AM_CAP_STRUCTURED_OUTPUTS: return "structured_outputs";
+    case AM_CAP_THINKING: return "thinking";
+    case AM_CAP_THINKING_TYPES_ADAPTIVE: return "thinking.types.adaptive";
+    case AM_CAP_THINKING_TYPES_ENABLED: return "thinking.types.enabled";
+    case AM_CAP_THINKING_TYPES_DISABLED: return "thinking.types.disabled";
+    case AM_CAP_THINKING_TYPES_BETWEEN_TOOLS: return "thinking.types.between_tools";
+    case AM_CAP_SERVER_TOOLS: return "server_tools";
+    case AM_CAP_SERVER_TOOLS_CODE_EXECUTION: return "server_tools.code_execution";
+    case AM_CAP_SERVER_TOOLS_WEB_SEARCH: return "server_tools.web_search";
+    default: return nullptr;
+  }
+}
+
+am_support supports_path(const ModelData &m, std::string_view dotted) {
+  if (!m.caps || dotted.empty()) return AM_SUPPORT_UNKNOWN;
+  const Value *node = m.caps;
+  size_t start = 0;
+  while (node) {
+    size_t dot = dotted.find('.', start);
+    std::string_view part = dotted.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    if (part.empty()) return AM_SUPPORT_UNKNOWN;
+    node = member(node, part);
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return support_of(node);
+}
+
+}  // namespace am

@@ -1,0 +1,104 @@
+// Immutable model values decoded from response bodies, and the C handles
+// that point at them. A page's JSON DOM is parsed in place and kept alive by
+// reference counting; models borrow their strings from it.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "anthropic_models.h"
+#include "error.hpp"
+
+namespace am {
+
+// One response body, parsed in place: the DOM's strings point into `buf`.
+struct Page {
+  std::string buf;
+  rapidjson::Document doc;
+};
+
+struct ModelData {
+  const rapidjson::Value *obj = nullptr;
+  const char *id = nullptr;
+  const char *display_name = nullptr;
+  const char *type = nullptr;
+  const char *created_at = nullptr;
+  const char *lifecycle = nullptr;
+  const char *line = nullptr;
+  const char *deprecated_at = nullptr;
+  const char *retires_at = nullptr;
+  int64_t max_input_tokens = 0;
+  int64_t max_tokens = 0;
+  bool has_max_input_tokens = false;
+  bool has_max_tokens = false;
+  const rapidjson::Value *caps = nullptr;  // null: the server did not send capabilities
+
+  // Derived on first use (thread-safe); the model stays immutable to callers.
+  const std::string &json() const;
+  const std::vector<const char *> &effort_levels() const;
+  const std::vector<const char *> &thinking_types() const;
+
+ private:
+  mutable std::once_flag json_once_;
+  mutable std::string json_;
+  mutable std::once_flag lists_once_;
+  mutable std::vector<const char *> effort_levels_, thinking_types_;
+};
+
+// Owns the pages and model values behind one list (or one model).
+struct ListData {
+  std::vector<std::unique_ptr<Page>> pages;
+  std::vector<std::unique_ptr<ModelData[]>> chunks;
+};
+
+// What one decoded page of GET /v1/models said besides its models.
+struct PageInfo {
+  const char *first_id = nullptr;
+  const char *last_id = nullptr;
+  bool has_more = false;
+  ModelData *models = nullptr;
+  size_t count = 0;
+};
+
+// Maximum nesting of any response body; deeper documents are refused while
+// parsing, so nothing later (serialising, freeing) can recurse too deep.
+constexpr unsigned kMaxJsonDepth = 128;
+
+// Parses `page->buf` in place. UTF-8 is validated; depth is limited.
+bool parse_page(Page &page, Error &err);
+// Decodes a GET /v1/models body; the page and its models are appended to `into`.
+bool decode_list_page(std::string body, ListData &into, PageInfo &info, Error &err);
+// Decodes a GET /v1/models/{id} body into `into`; returns the model through `out`.
+bool decode_model(std::string body, ListData &into, ModelData *&out, Error &err);
+
+struct ApiErrorBody {
+  std::optional<std::string> type;
+  std::optional<std::string> message;
+};
+// The `{"type":"error","error":{"type":..,"message":..}}` shape; empty fields
+// when the body is not of that shape (an HTML page from a proxy, say).
+ApiErrorBody decode_error_body(std::string_view body);
+
+const char *capability_path(am_capability cap);
+am_support supports_path(const ModelData &m, std::string_view dotted);
+
+}  // namespace am
+
+struct am_model {
+  std::shared_ptr<const am::ModelData> d;
+};
+
+struct am_model_list {
+  std::shared_ptr<am::ListData> data;
+  std::vector<am_model> items;
+  const char *first_id = nullptr;
+  const char *last_id = nullptr;
+  bool has_more = false;
+};

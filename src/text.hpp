@@ -1,0 +1,33 @@
+// Input checks, URL escaping and secret redaction: small pure string helpers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace am {
+
+bool is_valid_utf8(std::string_view s);
+// Any byte below 0x20 or 0x7F (CR, LF and NUL included).
+bool has_control_char(std::string_view s);
+// An HTTP header name token (RFC 9110 tchar).
+bool is_http_token(std::string_view s);
+
+// Percent-encodes everything outside RFC 3986 pchar (unreserved, sub-delims, ':' and '@').
+std::string escape_path_segment(std::string_view s);
+// Percent-encodes everything outside RFC 3986 unreserved, for query values.
+std::string escape_query_value(std::string_view s);
+// Decodes %XX sequences (invalid ones are kept as they are).
+std::string percent_decode(std::string_view s);
+
+// Checks an id or cursor from the caller: non-empty, at most kMaxIdBytes, valid
+// UTF-8, no control characters. Returns an empty string when fine, else why not.
+constexpr size_t kMaxIdBytes = 512;
+std::string check_id(std::string_view s, bool allow_dot_segments);
+
+// Replaces every occurrence of each non-empty secret with "[redacted]".
+void redact(std::string &text, const std::vector<std::string> &secrets);
+
+bool iequals(std::string_view a, std::string_view b);
+
+}  // namespace am

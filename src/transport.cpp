@@ -1,0 +1,227 @@
+#include "transport.hpp"
+
+#include <cstring>
+
+#include "text.hpp"
+
+namespace am {
+
+namespace {
+
+constexpr size_t kMaxPooledHandles = 16;
+
+struct Transfer {
+  HttpResponse *resp;
+  size_t max_bytes;
+  bool too_large = false;
+};
+
+size_t on_body(char *data, size_t size, size_t nmemb, void *user) {
+  auto *t = static_cast<Transfer *>(user);
+  size_t n = size * nmemb;
+  if (t->resp->body.size() + n > t->max_bytes) {
+    t->too_large = true;
+    return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+  }
+  t->resp->body.append(data, n);
+  return n;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+size_t on_header(char *data, size_t size, size_t nmemb, void *user) {
+  auto *t = static_cast<Transfer *>(user);
+  size_t n = size * nmemb;
+  std::string_view line(data, n);
+  if (line.size() >= 5 && line.substr(0, 5) == "HTTP/") {
+    // A new response (after an interim 1xx): forget what the previous one said.
+    HttpResponse &r = *t->resp;
+    r.request_id.clear(), r.retry_after.clear(), r.retry_after_ms.clear(), r.should_retry.clear();
+    r.content_type.clear(), r.has_request_id = false;
+    return n;
+  }
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return n;
+  std::string_view name = trim(line.substr(0, colon));
+  std::string_view value = trim(line.substr(colon + 1));
+  HttpResponse &r = *t->resp;
+  if (iequals(name, "request-id")) {
+    r.request_id.assign(value);
+    r.has_request_id = true;
+  } else if (iequals(name, "retry-after")) {
+    r.retry_after.assign(value);
+  } else if (iequals(name, "retry-after-ms")) {
+    r.retry_after_ms.assign(value);
+  } else if (iequals(name, "x-should-retry")) {
+    r.should_retry.assign(value);
+  } else if (iequals(name, "content-type")) {
+    r.content_type.assign(value);
+  } else if (iequals(name, "content-length")) {
+    // Refuse an announced oversized body before reading any of it.
+    std::string v(value);
+    char *end = nullptr;
+    unsigned long long len = std::strtoull(v.c_str(), &end, 10);
+    if (end && *end == '\0' && !v.empty() && len > t->max_bytes) {
+      t->too_large = true;
+      return 0;
+    }
+  }
+  return n;
+}
+
+am_status status_for_curl(CURLcode code, bool too_large) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT: return AM_ERR_TIMEOUT;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ENGINE_NOTFOUND:
+    case CURLE_SSL_ENGINE_SETFAILED:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_SHUTDOWN_FAILED: return AM_ERR_TLS;
+    case CURLE_WRITE_ERROR: return too_large ? AM_ERR_RESPONSE_TOO_LARGE : AM_ERR_INTERNAL;
+    case CURLE_ABORTED_BY_CALLBACK: return AM_ERR_CANCELLED;
+    case CURLE_OUT_OF_MEMORY: return AM_ERR_OUT_OF_MEMORY;
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL: return AM_ERR_INVALID_ARGUMENT;
+    case CURLE_BAD_CONTENT_ENCODING: return AM_ERR_DECODE;
+    default: return AM_ERR_CONNECTION;
+  }
+}
+
+}  // namespace
+
+Transport::Transport(const Config &cfg) : cfg_(cfg) {
+  const Options &o = cfg.o;
+  std::vector<std::string> lines;
+  if (o.api_key) lines.push_back("x-api-key: " + *o.api_key);
+  if (o.auth_token) lines.push_back("authorization: Bearer " + *o.auth_token);
+  lines.push_back("anthropic-version: " + cfg.api_version);
+  if (!o.betas.empty()) {
+    std::string joined;
+    for (const std::string &b : o.betas) joined += (joined.empty() ? "" : ",") + b;
+    lines.push_back("anthropic-beta: " + joined);
+  }
+  if (o.workspace_id) lines.push_back("anthropic-workspace-id: " + *o.workspace_id);
+  lines.push_back("accept: application/json");
+  // In the prebuilt list rather than CURLOPT_USERAGENT, which curl re-formats on every transfer.
+  std::string ua = std::string("user-agent: anthropic-models-c/") + AM_VERSION_STRING;
+  if (o.user_agent_suffix && !o.user_agent_suffix->empty()) ua += " " + *o.user_agent_suffix;
+  lines.push_back(ua);
+  for (const auto &h : o.headers) lines.push_back(h.first + ": " + h.second);
+  for (const std::string &l : lines) {
+    curl_slist *next = curl_slist_append(headers_, l.c_str());
+    if (!next) {
+      ok_ = false;
+      break;
+    }
+    headers_ = next;
+  }
+}
+
+Transport::~Transport() {
+  for (CURL *e : pool_) curl_easy_cleanup(e);
+  curl_slist_free_all(headers_);
+}
+
+CURL *Transport::acquire() {
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!pool_.empty()) {
+      CURL *e = pool_.back();
+      pool_.pop_back();
+      return e;
+    }
+  }
+  CURL *easy = curl_easy_init();
+  if (easy) configure(easy);
+  return easy;
+}
+
+// The options every request of this client shares.
+void Transport::configure(CURL *easy) const {
+  const Options &o = cfg_.o;
+  curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers_);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+  if (o.connect_timeout_ms > 0)
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout_ms));
+  if (o.proxy) curl_easy_setopt(easy, CURLOPT_PROXY, o.proxy->c_str());
+  if (o.ca_bundle) curl_easy_setopt(easy, CURLOPT_CAINFO, o.ca_bundle->c_str());
+}
+
+void Transport::release(CURL *easy) {
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (pool_.size() < kMaxPooledHandles) {
+      pool_.push_back(easy);
+      return;
+    }
+  }
+  curl_easy_cleanup(easy);
+}
+
+HttpResponse Transport::get(const std::string &url, int64_t timeout_ms) {
+  HttpResponse resp;
+  CURL *easy = acquire();
+  if (!easy) {
+    resp.transport_failed = true;
+    resp.transport_status = AM_ERR_OUT_OF_MEMORY;
+    resp.transport_message = "out of memory creating a transfer";
+    return resp;
+  }
+  const Options &o = cfg_.o;
+  Transfer t{&resp, static_cast<size_t>(o.max_response_bytes)};
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  // Only what changes per request is set here; the rest was set once when the
+  // handle was made (see configure), and the handle keeps its live connection.
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_ms > 0 ? timeout_ms : 0));
+
+  CURLcode code = curl_easy_perform(easy);
+  if (code == CURLE_OK) {
+    long status = 0;
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    resp.http_status = static_cast<int>(status);
+  } else {
+    resp.transport_failed = true;
+    resp.transport_status = status_for_curl(code, t.too_large);
+    resp.timed_out = code == CURLE_OPERATION_TIMEDOUT;
+    if (t.too_large) {
+      resp.transport_message = "response body larger than the limit of " + std::to_string(o.max_response_bytes) +
+                               " bytes";
+    } else {
+      resp.transport_message = curl_easy_strerror(code);
+      if (errbuf[0]) resp.transport_message += std::string(": ") + errbuf;
+    }
+    resp.body.clear();
+    resp.body.shrink_to_fit();
+  }
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, nullptr);
+  release(easy);
+  return resp;
+}
+
+}  // namespace am
