@@ -1,0 +1,680 @@
+/*
+ * am-models - command-line client for Anthropic's Models API.
+ *
+ * Written in plain C99 against the public C API only (anthropic_models.h).
+ * Credentials come from the environment exclusively (ANTHROPIC_API_KEY or
+ * ANTHROPIC_AUTH_TOKEN, read by the library itself); they are never accepted
+ * on the command line, where other users could see them.
+ *
+ * Exit status: 0 success, 1 API / network / decode failure, 2 usage error or
+ * AM_ERR_INVALID_ARGUMENT. Every flag is validated before anything is sent.
+ */
+#include "anthropic_models.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define PROG "am-models"
+
+static const char usage_text[] =
+    "usage: " PROG " [--base-url URL] [--beta NAME]... [--timeout SECONDS]"
+    " [--max-retries N] COMMAND\n"
+    "  list [--limit N] [--after-id ID | --before-id ID] [--lifecycle STAGE]..."
+    " [--all] [--json]\n"
+    "  get MODEL [--json]\n"
+    "  supports MODEL CAPABILITY_PATH        prints yes, no or unknown\n"
+    "  --version, --help\n"
+    "\n"
+    "Credentials are read from ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN.\n"
+    "The base URL defaults to ANTHROPIC_BASE_URL, else https://api.anthropic.com.\n"
+    "Options also accept the --option=value form.\n";
+
+/* Exit statuses, plus the parser's "keep going" marker. */
+enum { RC_OK = 0, RC_FAILURE = 1, RC_USAGE = 2, RC_CONTINUE = -1 };
+
+enum command { CMD_NONE, CMD_LIST, CMD_GET, CMD_SUPPORTS };
+
+/* Everything the command line asked for; strings point into argv. */
+struct cli {
+  const char *base_url;
+  const char **betas;
+  size_t n_betas;
+  int has_timeout;
+  int64_t timeout_ms;
+  int has_max_retries;
+  int32_t max_retries;
+  enum command command;
+  int has_limit;
+  int32_t limit;
+  const char *after_id;
+  const char *before_id;
+  const char **stages;
+  size_t n_stages;
+  int all;
+  int json;
+  const char *model;
+  const char *cap_path;
+};
+
+/* ---- small output helpers ----------------------------------------------- */
+
+/* Writes server-supplied text, replacing control characters so that nothing
+ * can reach the terminal as an escape sequence or break a line; NULL -> "-". */
+static void put_text(FILE *f, const char *s)
+{
+  if (!s) s = "-";
+  for (; *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+    fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, f);
+  }
+}
+
+/* Columns a string occupies: UTF-8 code points (continuation bytes skipped). */
+static size_t text_width(const char *s)
+{
+  size_t w = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) w++;
+  return w;
+}
+
+static void put_spaces(size_t n)
+{
+  while (n--) putchar(' ');
+}
+
+/* A JSON string literal (", \ and control characters escaped), or null. */
+static void put_json_string(const char *s)
+{
+  if (!s) {
+    fputs("null", stdout);
+    return;
+  }
+  putchar('"');
+  for (; *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if (ch == '"' || ch == '\\')
+      printf("\\%c", ch);
+    else if (ch < 0x20)
+      printf("\\u%04x", (unsigned)ch);
+    else
+      putchar(ch);
+  }
+  putchar('"');
+}
+
+static const char *support_name(am_support s)
+{
+  return s == AM_SUPPORT_YES ? "yes" : s == AM_SUPPORT_NO ? "no" : "unknown";
+}
+
+/* A token count as text, or "-" when the server did not send it. */
+static const char *format_tokens(int32_t has, int64_t value, char *buf, size_t size)
+{
+  if (!has) return "-";
+  snprintf(buf, size, "%" PRId64, value);
+  return buf;
+}
+
+/* YYYY-MM-DD of created_at (UTC), or "unknown". */
+static const char *format_created(const am_model *m, char *buf, size_t size)
+{
+  int64_t secs;
+  time_t t;
+  struct tm *tm;
+  if (!am_model_created_at_unix(m, &secs)) return "unknown";
+  t = (time_t)secs;
+  if ((int64_t)t != secs || !(tm = gmtime(&t))) return "unknown";
+  return strftime(buf, size, "%Y-%m-%d", tm) ? buf : "unknown";
+}
+
+/* ---- diagnostics ------------------------------------------------------- */
+
+static int usage_error(const char *fmt, ...)
+{
+  va_list ap;
+  fputs(PROG ": ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputs(" (try '" PROG " --help')\n", stderr);
+  return RC_USAGE;
+}
+
+/* One line: "am-models: error: <status> (HTTP <n>, <type>): <message> [request-id: <id>]".
+ * err may be NULL (the library could not allocate one). Returns the exit status. */
+static int report_failure(am_status st, const am_error *err)
+{
+  int32_t http = err ? am_error_http_status(err) : 0;
+  const char *type = err ? am_error_type(err) : NULL;
+  const char *request_id = err ? am_error_request_id(err) : NULL;
+
+  if (err) st = am_error_status(err);
+  fprintf(stderr, PROG ": error: %s", am_status_name(st));
+  if (http != 0 || type) {
+    fputs(" (", stderr);
+    if (http != 0) fprintf(stderr, "HTTP %ld%s", (long)http, type ? ", " : "");
+    if (type) put_text(stderr, type);
+    fputc(')', stderr);
+  }
+  fputs(": ", stderr);
+  put_text(stderr, err ? am_error_message(err) : "no details available");
+  if (request_id) {
+    fputs(" [request-id: ", stderr);
+    put_text(stderr, request_id);
+    fputc(']', stderr);
+  }
+  fputc('\n', stderr);
+  return st == AM_ERR_INVALID_ARGUMENT ? RC_USAGE : RC_FAILURE;
+}
+
+/* ---- option parsing ---------------------------------------------------- */
+
+/* Digits only (no sign, no blanks), within lo..hi. */
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+  char *end;
+  long v;
+  if (!isdigit((unsigned char)*s)) return 0;
+  errno = 0;
+  v = strtol(s, &end, 10);
+  if (errno != 0 || *end != '\0' || v < lo || v > hi) return 0;
+  *out = v;
+  return 1;
+}
+
+/* Positive (possibly fractional) seconds, as milliseconds rounded, at least 1. */
+static int parse_seconds(const char *s, int64_t *ms)
+{
+  char *end;
+  double v;
+  if (!isdigit((unsigned char)*s) && *s != '.') return 0;
+  v = strtod(s, &end);
+  if (*end != '\0' || !(v > 0.0) || v > 1e9) return 0;
+  *ms = (int64_t)(v * 1000.0 + 0.5);
+  if (*ms < 1) *ms = 1;
+  return 1;
+}
+
+static int opt_help(struct cli *c, const char *v)
+{
+  (void)c;
+  (void)v;
+  fputs(usage_text, stdout);
+  return RC_OK;
+}
+
+static int opt_version(struct cli *c, const char *v)
+{
+  (void)c;
+  (void)v;
+  printf("%s %s\n", PROG, am_version());
+  return RC_OK;
+}
+
+/* Plain setters: the value was already checked to be non-empty. */
+static int opt_base_url(struct cli *c, const char *v) { c->base_url = v; return RC_CONTINUE; }
+static int opt_after_id(struct cli *c, const char *v) { c->after_id = v; return RC_CONTINUE; }
+static int opt_before_id(struct cli *c, const char *v) { c->before_id = v; return RC_CONTINUE; }
+static int opt_all(struct cli *c, const char *v) { (void)v; c->all = 1; return RC_CONTINUE; }
+static int opt_json(struct cli *c, const char *v) { (void)v; c->json = 1; return RC_CONTINUE; }
+
+/* Repeatable options; main() sized both arrays for argc entries. */
+static int opt_beta(struct cli *c, const char *v)
+{
+  c->betas[c->n_betas++] = v;
+  return RC_CONTINUE;
+}
+
+static int opt_lifecycle(struct cli *c, const char *v)
+{
+  c->stages[c->n_stages++] = v;
+  return RC_CONTINUE;
+}
+
+static int opt_timeout(struct cli *c, const char *v)
+{
+  if (!parse_seconds(v, &c->timeout_ms))
+    return usage_error("--timeout must be a number of seconds above 0 and at most 1e9, got '%s'",
+                       v);
+  c->has_timeout = 1;
+  return RC_CONTINUE;
+}
+
+static int opt_max_retries(struct cli *c, const char *v)
+{
+  long n;
+  if (!parse_int(v, 0, 100, &n))
+    return usage_error("--max-retries must be an integer from 0 to 100, got '%s'", v);
+  c->max_retries = (int32_t)n;
+  c->has_max_retries = 1;
+  return RC_CONTINUE;
+}
+
+static int opt_limit(struct cli *c, const char *v)
+{
+  long n;
+  if (!parse_int(v, 1, 1000, &n))
+    return usage_error("--limit must be an integer from 1 to 1000, got '%s'", v);
+  c->limit = (int32_t)n;
+  c->has_limit = 1;
+  return RC_CONTINUE;
+}
+
+/* A handler returns RC_CONTINUE, or the exit status to stop with. */
+struct option_def {
+  const char *name;
+  int has_value;
+  int (*handle)(struct cli *c, const char *value);
+};
+
+static const struct option_def global_options[] = {
+  {"--base-url", 1, opt_base_url}, {"--beta", 1, opt_beta},
+  {"--timeout", 1, opt_timeout},   {"--max-retries", 1, opt_max_retries},
+  {"--help", 0, opt_help},         {"--version", 0, opt_version},
+  {NULL, 0, NULL}};
+
+static const struct option_def list_options[] = {
+  {"--limit", 1, opt_limit},         {"--after-id", 1, opt_after_id},
+  {"--before-id", 1, opt_before_id}, {"--lifecycle", 1, opt_lifecycle},
+  {"--all", 0, opt_all},             {"--json", 0, opt_json},
+  {"--help", 0, opt_help},           {NULL, 0, NULL}};
+
+static const struct option_def get_options[] = {
+  {"--json", 0, opt_json}, {"--help", 0, opt_help}, {NULL, 0, NULL}};
+
+static const struct option_def supports_options[] = {
+  {"--help", 0, opt_help}, {NULL, 0, NULL}};
+
+struct command_def {
+  const char *name;
+  enum command command;
+  const struct option_def *options;
+  size_t n_positional;
+  const char *positional_help;
+};
+
+static const struct command_def commands[] = {
+  {"list", CMD_LIST, list_options, 0, ""},
+  {"get", CMD_GET, get_options, 1, "MODEL"},
+  {"supports", CMD_SUPPORTS, supports_options, 2, "MODEL CAPABILITY_PATH"},
+  {NULL, CMD_NONE, NULL, 0, NULL}};
+
+struct args {
+  int argc;
+  char **argv;
+  int i;
+};
+
+static int is_option(const char *arg)
+{
+  return arg[0] == '-' && arg[1] != '\0';
+}
+
+/* Consumes one option ("--name", "--name VALUE" or "--name=VALUE") from defs. */
+static int parse_option(struct args *a, const struct option_def *defs, struct cli *c)
+{
+  const char *arg = a->argv[a->i++];
+  const char *eq = strchr(arg, '=');
+  size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+  const char *value = NULL;
+
+  for (; defs->name; defs++)
+    if (strlen(defs->name) == len && strncmp(arg, defs->name, len) == 0) break;
+  if (!defs->name) return usage_error("unknown option '%s'", arg);
+  if (!defs->has_value) {
+    if (eq) return usage_error("option %s takes no value", defs->name);
+  } else if (eq) {
+    value = eq + 1;
+  } else if (a->i < a->argc) {
+    value = a->argv[a->i++];
+  }
+  if (defs->has_value && (!value || !*value))
+    return usage_error("option %s needs a non-empty value", defs->name);
+  return defs->handle(c, value);
+}
+
+static int parse_args(int argc, char **argv, struct cli *c)
+{
+  struct args a;
+  const struct command_def *cmd;
+  const char *positional[2] = {NULL, NULL};
+  size_t n_positional = 0;
+  int rc;
+
+  a.argc = argc;
+  a.argv = argv;
+  a.i = 1;
+  while (a.i < argc && is_option(argv[a.i]))
+    if ((rc = parse_option(&a, global_options, c)) != RC_CONTINUE) return rc;
+  if (a.i >= argc) return usage_error("missing COMMAND");
+
+  for (cmd = commands; cmd->name; cmd++)
+    if (strcmp(cmd->name, argv[a.i]) == 0) break;
+  if (!cmd->name) return usage_error("unknown command '%s'", argv[a.i]);
+  c->command = cmd->command;
+  a.i++;
+
+  while (a.i < argc) {
+    if (is_option(argv[a.i])) {
+      if ((rc = parse_option(&a, cmd->options, c)) != RC_CONTINUE) return rc;
+    } else if (n_positional < cmd->n_positional) {
+      positional[n_positional++] = argv[a.i++];
+    } else {
+      return usage_error("unexpected argument '%s'", argv[a.i]);
+    }
+  }
+  if (n_positional < cmd->n_positional)
+    return usage_error("'%s' needs %s", cmd->name, cmd->positional_help);
+  c->model = positional[0];
+  c->cap_path = positional[1];
+  if ((c->model && !*c->model) || (c->cap_path && !*c->cap_path))
+    return usage_error("'%s' needs non-empty %s", cmd->name, cmd->positional_help);
+  if (c->after_id && c->before_id)
+    return usage_error("--after-id and --before-id are mutually exclusive");
+  return RC_CONTINUE;
+}
+
+/* ---- library calls ----------------------------------------------------- */
+
+static am_status make_client(const struct cli *c, am_client **client, am_error **err)
+{
+  am_options *opts = am_options_new();
+  am_status st = AM_OK;
+  size_t i;
+
+  if (!opts) return AM_ERR_OUT_OF_MEMORY;
+  if (c->base_url) st = am_options_set_base_url(opts, c->base_url, err);
+  for (i = 0; st == AM_OK && i < c->n_betas; i++)
+    st = am_options_add_beta(opts, c->betas[i], err);
+  if (st == AM_OK && c->has_timeout) st = am_options_set_timeout_ms(opts, c->timeout_ms, err);
+  if (st == AM_OK && c->has_max_retries)
+    st = am_options_set_max_retries(opts, c->max_retries, err);
+  if (st == AM_OK) st = am_client_new(opts, client, err);
+  am_options_free(opts);
+  return st;
+}
+
+static am_status make_params(const struct cli *c, am_list_params **out, am_error **err)
+{
+  am_list_params *params = am_list_params_new();
+  am_status st = AM_OK;
+  size_t i;
+
+  if (!params) return AM_ERR_OUT_OF_MEMORY;
+  if (c->has_limit) st = am_list_params_set_limit(params, c->limit, err);
+  if (st == AM_OK && c->after_id) st = am_list_params_set_after_id(params, c->after_id, err);
+  if (st == AM_OK && c->before_id) st = am_list_params_set_before_id(params, c->before_id, err);
+  for (i = 0; st == AM_OK && i < c->n_stages; i++)
+    st = am_list_params_add_lifecycle(params, c->stages[i], err);
+  *out = params;
+  return st;
+}
+
+/* ---- list output ------------------------------------------------------- */
+
+#define NCOLS 5
+static const char *const table_headers[NCOLS] = {"ID", "DISPLAY NAME", "CREATED", "MAX INPUT",
+                                                  "MAX OUTPUT"};
+static const int right_aligned[NCOLS] = {0, 0, 0, 1, 1};
+
+struct row {
+  const char *cell[NCOLS];
+  char created[32];
+  char max_input[24];
+  char max_output[24];
+};
+
+static void fill_row(struct row *r, const am_model *m)
+{
+  int64_t n = 0;
+  int32_t has;
+  r->cell[0] = am_model_id(m) ? am_model_id(m) : "-";
+  r->cell[1] = am_model_display_name(m) ? am_model_display_name(m) : "-";
+  r->cell[2] = format_created(m, r->created, sizeof r->created);
+  has = am_model_max_input_tokens(m, &n);
+  r->cell[3] = format_tokens(has, n, r->max_input, sizeof r->max_input);
+  has = am_model_max_tokens(m, &n);
+  r->cell[4] = format_tokens(has, n, r->max_output, sizeof r->max_output);
+}
+
+static void print_row(const char *const cells[NCOLS], const size_t widths[NCOLS])
+{
+  size_t col;
+  for (col = 0; col < NCOLS; col++) {
+    size_t pad = widths[col] - text_width(cells[col]);
+    if (col > 0) fputs("  ", stdout);
+    if (right_aligned[col]) put_spaces(pad);
+    put_text(stdout, cells[col]);
+    if (!right_aligned[col] && col + 1 < NCOLS) put_spaces(pad);
+  }
+  putchar('\n');
+}
+
+static void print_list_table(const am_model_list *list)
+{
+  size_t widths[NCOLS], n = am_model_list_count(list), i, col;
+  struct row r;
+
+  for (col = 0; col < NCOLS; col++) widths[col] = text_width(table_headers[col]);
+  for (i = 0; i < n; i++) {
+    fill_row(&r, am_model_list_at(list, i));
+    for (col = 0; col < NCOLS; col++) {
+      size_t w = text_width(r.cell[col]);
+      if (w > widths[col]) widths[col] = w;
+    }
+  }
+  print_row(table_headers, widths);
+  for (i = 0; i < n; i++) {
+    fill_row(&r, am_model_list_at(list, i));
+    print_row(r.cell, widths);
+  }
+}
+
+static void print_list_json(const am_model_list *list, int all)
+{
+  size_t n = am_model_list_count(list), i;
+  fputs("{\"data\":[", stdout);
+  for (i = 0; i < n; i++) {
+    const char *json = am_model_json(am_model_list_at(list, i));
+    if (i > 0) putchar(',');
+    fputs(json ? json : "null", stdout);
+  }
+  fputs("],\"first_id\":", stdout);
+  put_json_string(am_model_list_first_id(list));
+  fputs(",\"last_id\":", stdout);
+  put_json_string(am_model_list_last_id(list));
+  printf(",\"has_more\":%s}\n", !all && am_model_list_has_more(list) ? "true" : "false");
+}
+
+/* Tells how to fetch the next page, in the direction the listing went. */
+static void print_more_hint(const struct cli *c, const am_model_list *list)
+{
+  const char *flag = c->before_id ? "--before-id" : "--after-id";
+  const char *cursor = c->before_id ? am_model_list_first_id(list) : am_model_list_last_id(list);
+  if (!cursor) return;
+  fprintf(stderr, "(more results: %s ", flag);
+  put_text(stderr, cursor);
+  fputs(")\n", stderr);
+}
+
+static am_status run_list(const struct cli *c, am_client *client, am_error **err)
+{
+  am_list_params *params = NULL;
+  am_model_list *list = NULL;
+  am_status st = make_params(c, &params, err);
+
+  if (st == AM_OK)
+    st = c->all ? am_models_list_all(client, params, &list, err)
+                : am_models_list(client, params, &list, err);
+  if (st == AM_OK) {
+    if (c->json) {
+      print_list_json(list, c->all);
+    } else {
+      print_list_table(list);
+      if (!c->all && am_model_list_has_more(list)) print_more_hint(c, list);
+    }
+  }
+  am_model_list_free(list);
+  am_list_params_free(params);
+  return st;
+}
+
+/* ---- model output ------------------------------------------------------ */
+
+static void print_field(const char *key, const char *value)
+{
+  printf("%s: ", key);
+  put_text(stdout, value);
+  putchar('\n');
+}
+
+static void print_token_field(const char *key, int32_t (*get)(const am_model *, int64_t *),
+                              const am_model *m)
+{
+  char buf[24];
+  int64_t n = 0;
+  int32_t has = get(m, &n);
+  print_field(key, format_tokens(has, n, buf, sizeof buf));
+}
+
+/* One capability line, indented two spaces per nesting level and labelled
+ * with its last path segment. Ancestors not printed as capabilities of their
+ * own (e.g. "thinking.types") get a "name:" heading line first. */
+static void print_capability(const char *prev, const char *path, const char *value)
+{
+  const char *seg = path;
+  size_t depth = 1;
+  int shared = 1;
+
+  for (;;) {
+    size_t end = (size_t)(seg - path) + strcspn(seg, ".");
+    int last = path[end] == '\0';
+    shared = shared && !last && strncmp(prev, path, end) == 0 &&
+             (prev[end] == '.' || prev[end] == '\0');
+    if (!shared) {
+      put_spaces(2 * depth);
+      fwrite(seg, 1, end - (size_t)(seg - path), stdout);
+      if (last)
+        printf(": %s\n", value);
+      else
+        fputs(":\n", stdout);
+    }
+    if (last) break;
+    seg = path + end + 1;
+    depth++;
+  }
+}
+
+static void print_names(const char *label, const am_model *m, size_t n,
+                        const char *(*at)(const am_model *, size_t))
+{
+  size_t i;
+  printf("%s: ", label);
+  if (n == 0) fputs("-", stdout);
+  for (i = 0; i < n; i++) {
+    if (i > 0) fputs(", ", stdout);
+    put_text(stdout, at(m, i));
+  }
+  putchar('\n');
+}
+
+static void print_model(const am_model *m)
+{
+  const char *prev = "";
+  am_capability cap;
+
+  print_field("id", am_model_id(m));
+  print_field("display_name", am_model_display_name(m));
+  print_field("type", am_model_type(m));
+  print_field("created_at", am_model_created_at(m));
+  print_token_field("max_input_tokens", am_model_max_input_tokens, m);
+  print_token_field("max_tokens", am_model_max_tokens, m);
+  print_field("lifecycle", am_model_lifecycle(m));
+  print_field("line", am_model_line(m));
+  print_field("deprecated_at", am_model_deprecated_at(m));
+  print_field("retires_at", am_model_retires_at(m));
+
+  puts("capabilities:");
+  for (cap = AM_CAP_BATCH; cap < AM_CAP_COUNT_; cap++) {
+    const char *path = am_capability_path(cap);
+    if (!path) continue;
+    print_capability(prev, path, support_name(am_model_supports(m, cap)));
+    prev = path;
+  }
+  print_names("effort levels", m, am_model_effort_level_count(m), am_model_effort_level_at);
+  print_names("thinking types", m, am_model_thinking_type_count(m), am_model_thinking_type_at);
+}
+
+/* get and supports: fetch one model, then print it or one capability. */
+static am_status run_model(const struct cli *c, am_client *client, am_error **err)
+{
+  am_model *m = NULL;
+  am_status st = am_model_get(client, c->model, &m, err);
+
+  if (st == AM_OK) {
+    if (c->command == CMD_SUPPORTS) {
+      puts(support_name(am_model_supports_path(m, c->cap_path)));
+    } else if (c->json) {
+      const char *json = am_model_json(m);
+      puts(json ? json : "null");
+    } else {
+      print_model(m);
+    }
+  }
+  am_model_free(m);
+  return st;
+}
+
+/* ---- main -------------------------------------------------------------- */
+
+static int run(const struct cli *c)
+{
+  am_client *client = NULL;
+  am_error *err = NULL;
+  am_status st = make_client(c, &client, &err);
+  int rc;
+
+  if (st == AM_OK)
+    st = c->command == CMD_LIST ? run_list(c, client, &err) : run_model(c, client, &err);
+  rc = st == AM_OK ? RC_OK : report_failure(st, err);
+  am_error_free(err);
+  am_client_free(client);
+  return rc;
+}
+
+/* Output errors (a full disk, a closed pipe) must not pass for success. */
+static int finish_output(int rc)
+{
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fputs(PROG ": error: cannot write to standard output\n", stderr);
+    return rc == RC_OK ? RC_FAILURE : rc;
+  }
+  return rc;
+}
+
+int main(int argc, char **argv)
+{
+  struct cli c;
+  size_t slots = (size_t)(argc > 0 ? argc : 0) + 1;
+  int rc;
+
+  memset(&c, 0, sizeof c);
+  c.betas = malloc(slots * sizeof *c.betas);
+  c.stages = malloc(slots * sizeof *c.stages);
+  if (!c.betas || !c.stages) {
+    rc = report_failure(AM_ERR_OUT_OF_MEMORY, NULL);
+  } else {
+    rc = parse_args(argc, argv, &c);
+    if (rc == RC_CONTINUE) rc = run(&c);
+  }
+  free(c.betas);
+  free(c.stages);
+  return finish_output(rc);
+}
