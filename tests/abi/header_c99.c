@@ -1,0 +1,279 @@
+/* Compiles anthropic_models.h as strict C99 (-std=c99 -pedantic -Wall -Wextra
+ * -Werror): every function is referenced, with and without its exact type,
+ * and every constant is used and pinned to its documented value. */
+#include "anthropic_models.h"
+#include "anthropic_models.h" /* the include guard must hold */
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Every function, by name: a misspelt or missing declaration fails here. */
+typedef void (*am_abi_generic_fn)(void);
+#define AM_ABI_FN(name) (am_abi_generic_fn)name,
+const am_abi_generic_fn am_abi_every_function[] = {
+#include "api_functions.inc"
+    NULL};
+#undef AM_ABI_FN
+
+/* Every function, by exact type: a changed signature fails here. */
+struct am_abi_typed {
+  const char *(*p_am_version)(void);
+  uint32_t (*p_am_version_number)(void);
+  int32_t (*p_am_abi_version)(void);
+  const char *(*p_am_status_name)(am_status status);
+  void (*p_am_error_free)(am_error *err);
+  am_status (*p_am_error_status)(const am_error *err);
+  int32_t (*p_am_error_http_status)(const am_error *err);
+  const char *(*p_am_error_type)(const am_error *err);
+  const char *(*p_am_error_message)(const am_error *err);
+  const char *(*p_am_error_request_id)(const am_error *err);
+  int32_t (*p_am_error_attempts)(const am_error *err);
+  int64_t (*p_am_error_retry_after_ms)(const am_error *err);
+  am_options *(*p_am_options_new)(void);
+  void (*p_am_options_free)(am_options *opts);
+  am_status (*p_am_options_set_api_key)(am_options *opts, const char *api_key, am_error **err);
+  am_status (*p_am_options_set_auth_token)(am_options *opts, const char *token, am_error **err);
+  am_status (*p_am_options_set_base_url)(am_options *opts, const char *url, am_error **err);
+  am_status (*p_am_options_set_api_version)(am_options *opts, const char *version, am_error **err);
+  am_status (*p_am_options_add_beta)(am_options *opts, const char *beta, am_error **err);
+  void (*p_am_options_clear_betas)(am_options *opts);
+  am_status (*p_am_options_set_workspace_id)(am_options *opts, const char *workspace_id, am_error **err);
+  am_status (*p_am_options_add_header)(am_options *opts, const char *name, const char *value, am_error **err);
+  am_status (*p_am_options_set_timeout_ms)(am_options *opts, int64_t ms, am_error **err);
+  am_status (*p_am_options_set_connect_timeout_ms)(am_options *opts, int64_t ms, am_error **err);
+  am_status (*p_am_options_set_deadline_ms)(am_options *opts, int64_t ms, am_error **err);
+  am_status (*p_am_options_set_max_retries)(am_options *opts, int32_t retries, am_error **err);
+  am_status (*p_am_options_set_retry_after_cap_ms)(am_options *opts, int64_t ms, am_error **err);
+  am_status (*p_am_options_set_proxy)(am_options *opts, const char *proxy, am_error **err);
+  am_status (*p_am_options_set_ca_bundle)(am_options *opts, const char *path, am_error **err);
+  am_status (*p_am_options_set_max_response_bytes)(am_options *opts, int64_t bytes, am_error **err);
+  am_status (*p_am_options_set_user_agent_suffix)(am_options *opts, const char *suffix, am_error **err);
+  void (*p_am_options_set_ignore_env)(am_options *opts, int32_t ignore);
+  void (*p_am_options_set_beta_variant)(am_options *opts, int32_t beta);
+  void (*p_am_options_set_curl_global_init)(am_options *opts, int32_t enabled);
+  am_status (*p_am_client_new)(const am_options *opts, am_client **out, am_error **err);
+  void (*p_am_client_free)(am_client *client);
+  am_list_params *(*p_am_list_params_new)(void);
+  void (*p_am_list_params_free)(am_list_params *params);
+  am_status (*p_am_list_params_set_limit)(am_list_params *params, int32_t limit, am_error **err);
+  am_status (*p_am_list_params_set_after_id)(am_list_params *params, const char *id, am_error **err);
+  am_status (*p_am_list_params_set_before_id)(am_list_params *params, const char *id, am_error **err);
+  am_status (*p_am_list_params_add_lifecycle)(am_list_params *params, const char *stage, am_error **err);
+  void (*p_am_list_params_set_beta)(am_list_params *params, int32_t beta);
+  am_status (*p_am_list_params_set_max_pages)(am_list_params *params, int32_t max_pages, am_error **err);
+  am_status (*p_am_models_list)(am_client *client, const am_list_params *params, am_model_list **out, am_error **err);
+  am_status (*p_am_models_list_all)(am_client *client, const am_list_params *params, am_model_list **out, am_error **err);
+  am_status (*p_am_model_get)(am_client *client, const char *model_id_or_alias, am_model **out, am_error **err);
+  void (*p_am_model_list_free)(am_model_list *list);
+  size_t (*p_am_model_list_count)(const am_model_list *list);
+  const am_model *(*p_am_model_list_at)(const am_model_list *list, size_t i);
+  const char *(*p_am_model_list_first_id)(const am_model_list *list);
+  const char *(*p_am_model_list_last_id)(const am_model_list *list);
+  int32_t (*p_am_model_list_has_more)(const am_model_list *list);
+  am_model *(*p_am_model_clone)(const am_model *model);
+  void (*p_am_model_free)(am_model *model);
+  const char *(*p_am_model_id)(const am_model *model);
+  const char *(*p_am_model_display_name)(const am_model *model);
+  const char *(*p_am_model_type)(const am_model *model);
+  const char *(*p_am_model_created_at)(const am_model *model);
+  int32_t (*p_am_model_created_at_unix)(const am_model *model, int64_t *out);
+  int32_t (*p_am_model_max_input_tokens)(const am_model *model, int64_t *out);
+  int32_t (*p_am_model_max_tokens)(const am_model *model, int64_t *out);
+  const char *(*p_am_model_lifecycle)(const am_model *model);
+  const char *(*p_am_model_line)(const am_model *model);
+  const char *(*p_am_model_deprecated_at)(const am_model *model);
+  const char *(*p_am_model_retires_at)(const am_model *model);
+  const char *(*p_am_model_json)(const am_model *model);
+  const char *(*p_am_capability_path)(am_capability cap);
+  am_support (*p_am_model_supports)(const am_model *model, am_capability cap);
+  am_support (*p_am_model_supports_path)(const am_model *model, const char *dotted_path);
+  size_t (*p_am_model_effort_level_count)(const am_model *model);
+  const char *(*p_am_model_effort_level_at)(const am_model *model, size_t i);
+  size_t (*p_am_model_thinking_type_count)(const am_model *model);
+  const char *(*p_am_model_thinking_type_at)(const am_model *model, size_t i);
+};
+const struct am_abi_typed am_abi_typed_table = {
+    am_version,
+    am_version_number,
+    am_abi_version,
+    am_status_name,
+    am_error_free,
+    am_error_status,
+    am_error_http_status,
+    am_error_type,
+    am_error_message,
+    am_error_request_id,
+    am_error_attempts,
+    am_error_retry_after_ms,
+    am_options_new,
+    am_options_free,
+    am_options_set_api_key,
+    am_options_set_auth_token,
+    am_options_set_base_url,
+    am_options_set_api_version,
+    am_options_add_beta,
+    am_options_clear_betas,
+    am_options_set_workspace_id,
+    am_options_add_header,
+    am_options_set_timeout_ms,
+    am_options_set_connect_timeout_ms,
+    am_options_set_deadline_ms,
+    am_options_set_max_retries,
+    am_options_set_retry_after_cap_ms,
+    am_options_set_proxy,
+    am_options_set_ca_bundle,
+    am_options_set_max_response_bytes,
+    am_options_set_user_agent_suffix,
+    am_options_set_ignore_env,
+    am_options_set_beta_variant,
+    am_options_set_curl_global_init,
+    am_client_new,
+    am_client_free,
+    am_list_params_new,
+    am_list_params_free,
+    am_list_params_set_limit,
+    am_list_params_set_after_id,
+    am_list_params_set_before_id,
+    am_list_params_add_lifecycle,
+    am_list_params_set_beta,
+    am_list_params_set_max_pages,
+    am_models_list,
+    am_models_list_all,
+    am_model_get,
+    am_model_list_free,
+    am_model_list_count,
+    am_model_list_at,
+    am_model_list_first_id,
+    am_model_list_last_id,
+    am_model_list_has_more,
+    am_model_clone,
+    am_model_free,
+    am_model_id,
+    am_model_display_name,
+    am_model_type,
+    am_model_created_at,
+    am_model_created_at_unix,
+    am_model_max_input_tokens,
+    am_model_max_tokens,
+    am_model_lifecycle,
+    am_model_line,
+    am_model_deprecated_at,
+    am_model_retires_at,
+    am_model_json,
+    am_capability_path,
+    am_model_supports,
+    am_model_supports_path,
+    am_model_effort_level_count,
+    am_model_effort_level_at,
+    am_model_thinking_type_count,
+    am_model_thinking_type_at,
+};
+
+/* Compile-time checks without _Static_assert (C11). */
+#define AM_ABI_CHECK(name, cond) typedef char am_abi_check_##name[(cond) ? 1 : -1]
+
+AM_ABI_CHECK(status_size, sizeof(am_status) == 4);
+AM_ABI_CHECK(support_size, sizeof(am_support) == 4);
+AM_ABI_CHECK(capability_size, sizeof(am_capability) == 4);
+AM_ABI_CHECK(abi_version, AM_ABI_VERSION == 1);
+AM_ABI_CHECK(version_number, AM_VERSION_NUMBER == ((AM_VERSION_MAJOR << 16) | (AM_VERSION_MINOR << 8) | AM_VERSION_PATCH));
+AM_ABI_CHECK(fn_count, sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 74 + 1);
+
+/* Values are never renumbered. */
+AM_ABI_CHECK(s0, AM_OK == 0);
+AM_ABI_CHECK(s1, AM_ERR_INVALID_ARGUMENT == 1);
+AM_ABI_CHECK(s2, AM_ERR_BAD_REQUEST == 2);
+AM_ABI_CHECK(s3, AM_ERR_AUTHENTICATION == 3);
+AM_ABI_CHECK(s4, AM_ERR_PERMISSION == 4);
+AM_ABI_CHECK(s5, AM_ERR_NOT_FOUND == 5);
+AM_ABI_CHECK(s6, AM_ERR_CONFLICT == 6);
+AM_ABI_CHECK(s7, AM_ERR_REQUEST_TOO_LARGE == 7);
+AM_ABI_CHECK(s8, AM_ERR_RATE_LIMITED == 8);
+AM_ABI_CHECK(s9, AM_ERR_OVERLOADED == 9);
+AM_ABI_CHECK(s10, AM_ERR_SERVER == 10);
+AM_ABI_CHECK(s11, AM_ERR_HTTP == 11);
+AM_ABI_CHECK(s12, AM_ERR_TIMEOUT == 12);
+AM_ABI_CHECK(s13, AM_ERR_CONNECTION == 13);
+AM_ABI_CHECK(s14, AM_ERR_TLS == 14);
+AM_ABI_CHECK(s15, AM_ERR_DECODE == 15);
+AM_ABI_CHECK(s16, AM_ERR_RESPONSE_TOO_LARGE == 16);
+AM_ABI_CHECK(s17, AM_ERR_CANCELLED == 17);
+AM_ABI_CHECK(s18, AM_ERR_OUT_OF_MEMORY == 18);
+AM_ABI_CHECK(s19, AM_ERR_INTERNAL == 19);
+AM_ABI_CHECK(s20, AM_ERR_PAGINATION == 20);
+AM_ABI_CHECK(u0, AM_SUPPORT_NO == 0);
+AM_ABI_CHECK(u1, AM_SUPPORT_YES == 1);
+AM_ABI_CHECK(u2, AM_SUPPORT_UNKNOWN == -1);
+AM_ABI_CHECK(c1, AM_CAP_BATCH == 1);
+AM_ABI_CHECK(c2, AM_CAP_CITATIONS == 2);
+AM_ABI_CHECK(c3, AM_CAP_CODE_EXECUTION == 3);
+AM_ABI_CHECK(c4, AM_CAP_CONTEXT_MANAGEMENT == 4);
+AM_ABI_CHECK(c5, AM_CAP_CONTEXT_MANAGEMENT_CLEAR_THINKING_20251015 == 5);
+AM_ABI_CHECK(c6, AM_CAP_CONTEXT_MANAGEMENT_CLEAR_TOOL_USES_20250919 == 6);
+AM_ABI_CHECK(c7, AM_CAP_CONTEXT_MANAGEMENT_COMPACT_20260112 == 7);
+AM_ABI_CHECK(c8, AM_CAP_EFFORT == 8);
+AM_ABI_CHECK(c9, AM_CAP_EFFORT_LOW == 9);
+AM_ABI_CHECK(c10, AM_CAP_EFFORT_MEDIUM == 10);
+AM_ABI_CHECK(c11, AM_CAP_EFFORT_HIGH == 11);
+AM_ABI_CHECK(c12, AM_CAP_EFFORT_MAX == 12);
+AM_ABI_CHECK(c13, AM_CAP_EFFORT_XHIGH == 13);
+AM_ABI_CHECK(c14, AM_CAP_IMAGE_INPUT == 14);
+AM_ABI_CHECK(c15, AM_CAP_PDF_INPUT == 15);
+AM_ABI_CHECK(c16, AM_CAP_STRUCTURED_OUTPUTS == 16);
+AM_ABI_CHECK(c17, AM_CAP_THINKING == 17);
+AM_ABI_CHECK(c18, AM_CAP_THINKING_TYPES_ADAPTIVE == 18);
+AM_ABI_CHECK(c19, AM_CAP_THINKING_TYPES_ENABLED == 19);
+AM_ABI_CHECK(c20, AM_CAP_THINKING_TYPES_DISABLED == 20);
+AM_ABI_CHECK(c21, AM_CAP_THINKING_TYPES_BETWEEN_TOOLS == 21);
+AM_ABI_CHECK(c22, AM_CAP_SERVER_TOOLS == 22);
+AM_ABI_CHECK(c23, AM_CAP_SERVER_TOOLS_CODE_EXECUTION == 23);
+AM_ABI_CHECK(c24, AM_CAP_SERVER_TOOLS_WEB_SEARCH == 24);
+AM_ABI_CHECK(cn, AM_CAP_COUNT_ == 25);
+
+/* Every constant used as a value of its typedef. */
+const am_status am_abi_statuses[] = {
+    AM_OK, AM_ERR_INVALID_ARGUMENT, AM_ERR_BAD_REQUEST, AM_ERR_AUTHENTICATION, AM_ERR_PERMISSION,
+    AM_ERR_NOT_FOUND, AM_ERR_CONFLICT, AM_ERR_REQUEST_TOO_LARGE, AM_ERR_RATE_LIMITED, AM_ERR_OVERLOADED,
+    AM_ERR_SERVER, AM_ERR_HTTP, AM_ERR_TIMEOUT, AM_ERR_CONNECTION, AM_ERR_TLS, AM_ERR_DECODE,
+    AM_ERR_RESPONSE_TOO_LARGE, AM_ERR_CANCELLED, AM_ERR_OUT_OF_MEMORY, AM_ERR_INTERNAL, AM_ERR_PAGINATION};
+const am_support am_abi_supports[] = {AM_SUPPORT_NO, AM_SUPPORT_YES, AM_SUPPORT_UNKNOWN};
+const am_capability am_abi_capabilities[] = {
+    AM_CAP_BATCH, AM_CAP_CITATIONS, AM_CAP_CODE_EXECUTION, AM_CAP_CONTEXT_MANAGEMENT,
+    AM_CAP_CONTEXT_MANAGEMENT_CLEAR_THINKING_20251015, AM_CAP_CONTEXT_MANAGEMENT_CLEAR_TOOL_USES_20250919,
+    AM_CAP_CONTEXT_MANAGEMENT_COMPACT_20260112, AM_CAP_EFFORT, AM_CAP_EFFORT_LOW, AM_CAP_EFFORT_MEDIUM,
+    AM_CAP_EFFORT_HIGH, AM_CAP_EFFORT_MAX, AM_CAP_EFFORT_XHIGH, AM_CAP_IMAGE_INPUT, AM_CAP_PDF_INPUT,
+    AM_CAP_STRUCTURED_OUTPUTS, AM_CAP_THINKING, AM_CAP_THINKING_TYPES_ADAPTIVE, AM_CAP_THINKING_TYPES_ENABLED,
+    AM_CAP_THINKING_TYPES_DISABLED, AM_CAP_THINKING_TYPES_BETWEEN_TOOLS, AM_CAP_SERVER_TOOLS,
+    AM_CAP_SERVER_TOOLS_CODE_EXECUTION, AM_CAP_SERVER_TOOLS_WEB_SEARCH};
+AM_ABI_CHECK(cap_table, sizeof(am_abi_capabilities) / sizeof(am_abi_capabilities[0]) == AM_CAP_COUNT_ - 1);
+
+/* A typical caller, to exercise the declarations in expressions. */
+int am_abi_example(void);
+int am_abi_example(void) {
+  am_options *opts = am_options_new();
+  am_client *client = NULL;
+  am_model_list *list = NULL;
+  am_error *err = NULL;
+  am_status st;
+  size_t i;
+  int64_t n = 0;
+  const char *version = am_version();
+  if (!opts) return 1;
+  am_options_set_ignore_env(opts, 1);
+  st = am_client_new(opts, &client, &err);
+  am_options_free(opts);
+  if (st != AM_OK) {
+    int r = (int)am_error_status(err) + (am_error_message(err)[0] != '\0');
+    am_error_free(err);
+    return r;
+  }
+  if (am_models_list(client, NULL, &list, NULL) == AM_OK) {
+    for (i = 0; i < am_model_list_count(list); ++i) {
+      const am_model *m = am_model_list_at(list, i);
+      if (am_model_supports(m, AM_CAP_EFFORT_XHIGH) == AM_SUPPORT_YES && am_model_max_tokens(m, &n)) break;
+    }
+    am_model_list_free(list);
+  }
+  am_client_free(client);
+  return version[0] == '0' && am_abi_version() == AM_ABI_VERSION ? 0 : (int)n;
+}

@@ -1,0 +1,243 @@
+// Compiles anthropic_models.h as C++11 (-std=c++11 -pedantic -Wall -Wextra
+// -Werror): every function referenced with its exact type, every constant
+// used, and the functions are noexcept as seen from C++.
+#include "anthropic_models.h"
+#include "anthropic_models.h"  // the include guard must hold
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+// Every function, by name.
+typedef void (*am_abi_generic_fn)(void);
+#define AM_ABI_FN(name) reinterpret_cast<am_abi_generic_fn>(&name),
+extern const am_abi_generic_fn am_abi_every_function[];
+const am_abi_generic_fn am_abi_every_function[] = {
+#include "api_functions.inc"
+    nullptr};
+#undef AM_ABI_FN
+static_assert(sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 74 + 1, "function count");
+
+// Every function, by exact type (positional: C++11 has no designated initialisers).
+struct am_abi_typed {
+  const char *(*p_am_version)(void);
+  uint32_t (*p_am_version_number)(void);
+  int32_t (*p_am_abi_version)(void);
+  const char *(*p_am_status_name)(am_status status);
+  void (*p_am_error_free)(am_error *err);
+  am_status (*p_am_error_status)(const am_error *err);
+  int32_t (*p_am_error_http_status)(const am_error *err);
+  const char *(*p_am_error_type)(const am_error *err);
+  const char *(*p_am_error_message)(const am_error *err);
+  const char *(*p_am_error_request_id)(const am_error *err);
+  int32_t (*p_am_error_attempts)(const am_error *err);
+  int64_t (*p_am_error_retry_after_ms)(const am_error *err);
+  am_options *(*p_am_options_new)(void);
+  void (*p_am_options_free)(am_options *opts);
+  am_status (*p_am_options_set_api_key)(am_options *opts, const char *api_key, am_error **err);
+  am_status (*p_am_options_set_auth_token)(am_options *opts, const char *token, am_error **err);
+  am_status (*p_am_options_set_base_url)(am_options *opts, const char *url, am_error **err);
+  am_status (*p_am_options_set_api_version)(am_options *opts, const char *version, am_error **err);
+  am_status (*p_am_options_add_beta)(am_options *opts, const char *beta, am_error **err);
+  void (*p_am_options_clear_betas)(am_options *opts);
+  am_status (*p_am_options_set_workspace_id)(am_options *opts, const char *workspace_id, am_error **err);
+  am_status (*p_am_options_add_header)(am_options *opts, const char *name, const char *value, am_error **err);
+  am_status (*p_am_options_set_timeout_ms)(am_options *opts, int64_t ms, am_error **err);
+  am_status (*p_am_options_set_connect_timeout_ms)(am_options *opts, int64_t ms, am_error **err);
+  am_status (*p_am_options_set_deadline_ms)(am_options *opts, int64_t ms, am_error **err);
+  am_status (*p_am_options_set_max_retries)(am_options *opts, int32_t retries, am_error **err);
+  am_status (*p_am_options_set_retry_after_cap_ms)(am_options *opts, int64_t ms, am_error **err);
+  am_status (*p_am_options_set_proxy)(am_options *opts, const char *proxy, am_error **err);
+  am_status (*p_am_options_set_ca_bundle)(am_options *opts, const char *path, am_error **err);
+  am_status (*p_am_options_set_max_response_bytes)(am_options *opts, int64_t bytes, am_error **err);
+  am_status (*p_am_options_set_user_agent_suffix)(am_options *opts, const char *suffix, am_error **err);
+  void (*p_am_options_set_ignore_env)(am_options *opts, int32_t ignore);
+  void (*p_am_options_set_beta_variant)(am_options *opts, int32_t beta);
+  void (*p_am_options_set_curl_global_init)(am_options *opts, int32_t enabled);
+  am_status (*p_am_client_new)(const am_options *opts, am_client **out, am_error **err);
+  void (*p_am_client_free)(am_client *client);
+  am_list_params *(*p_am_list_params_new)(void);
+  void (*p_am_list_params_free)(am_list_params *params);
+  am_status (*p_am_list_params_set_limit)(am_list_params *params, int32_t limit, am_error **err);
+  am_status (*p_am_list_params_set_after_id)(am_list_params *params, const char *id, am_error **err);
+  am_status (*p_am_list_params_set_before_id)(am_list_params *params, const char *id, am_error **err);
+  am_status (*p_am_list_params_add_lifecycle)(am_list_params *params, const char *stage, am_error **err);
+  void (*p_am_list_params_set_beta)(am_list_params *params, int32_t beta);
+  am_status (*p_am_list_params_set_max_pages)(am_list_params *params, int32_t max_pages, am_error **err);
+  am_status (*p_am_models_list)(am_client *client, const am_list_params *params, am_model_list **out, am_error **err);
+  am_status (*p_am_models_list_all)(am_client *client, const am_list_params *params, am_model_list **out, am_error **err);
+  am_status (*p_am_model_get)(am_client *client, const char *model_id_or_alias, am_model **out, am_error **err);
+  void (*p_am_model_list_free)(am_model_list *list);
+  size_t (*p_am_model_list_count)(const am_model_list *list);
+  const am_model *(*p_am_model_list_at)(const am_model_list *list, size_t i);
+  const char *(*p_am_model_list_first_id)(const am_model_list *list);
+  const char *(*p_am_model_list_last_id)(const am_model_list *list);
+  int32_t (*p_am_model_list_has_more)(const am_model_list *list);
+  am_model *(*p_am_model_clone)(const am_model *model);
+  void (*p_am_model_free)(am_model *model);
+  const char *(*p_am_model_id)(const am_model *model);
+  const char *(*p_am_model_display_name)(const am_model *model);
+  const char *(*p_am_model_type)(const am_model *model);
+  const char *(*p_am_model_created_at)(const am_model *model);
+  int32_t (*p_am_model_created_at_unix)(const am_model *model, int64_t *out);
+  int32_t (*p_am_model_max_input_tokens)(const am_model *model, int64_t *out);
+  int32_t (*p_am_model_max_tokens)(const am_model *model, int64_t *out);
+  const char *(*p_am_model_lifecycle)(const am_model *model);
+  const char *(*p_am_model_line)(const am_model *model);
+  const char *(*p_am_model_deprecated_at)(const am_model *model);
+  const char *(*p_am_model_retires_at)(const am_model *model);
+  const char *(*p_am_model_json)(const am_model *model);
+  const char *(*p_am_capability_path)(am_capability cap);
+  am_support (*p_am_model_supports)(const am_model *model, am_capability cap);
+  am_support (*p_am_model_supports_path)(const am_model *model, const char *dotted_path);
+  size_t (*p_am_model_effort_level_count)(const am_model *model);
+  const char *(*p_am_model_effort_level_at)(const am_model *model, size_t i);
+  size_t (*p_am_model_thinking_type_count)(const am_model *model);
+  const char *(*p_am_model_thinking_type_at)(const am_model *model, size_t i);
+};
+extern const am_abi_typed am_abi_typed_table;
+const am_abi_typed am_abi_typed_table = {
+    am_version,
+    am_version_number,
+    am_abi_version,
+    am_status_name,
+    am_error_free,
+    am_error_status,
+    am_error_http_status,
+    am_error_type,
+    am_error_message,
+    am_error_request_id,
+    am_error_attempts,
+    am_error_retry_after_ms,
+    am_options_new,
+    am_options_free,
+    am_options_set_api_key,
+    am_options_set_auth_token,
+    am_options_set_base_url,
+    am_options_set_api_version,
+    am_options_add_beta,
+    am_options_clear_betas,
+    am_options_set_workspace_id,
+    am_options_add_header,
+    am_options_set_timeout_ms,
+    am_options_set_connect_timeout_ms,
+    am_options_set_deadline_ms,
+    am_options_set_max_retries,
+    am_options_set_retry_after_cap_ms,
+    am_options_set_proxy,
+    am_options_set_ca_bundle,
+    am_options_set_max_response_bytes,
+    am_options_set_user_agent_suffix,
+    am_options_set_ignore_env,
+    am_options_set_beta_variant,
+    am_options_set_curl_global_init,
+    am_client_new,
+    am_client_free,
+    am_list_params_new,
+    am_list_params_free,
+    am_list_params_set_limit,
+    am_list_params_set_after_id,
+    am_list_params_set_before_id,
+    am_list_params_add_lifecycle,
+    am_list_params_set_beta,
+    am_list_params_set_max_pages,
+    am_models_list,
+    am_models_list_all,
+    am_model_get,
+    am_model_list_free,
+    am_model_list_count,
+    am_model_list_at,
+    am_model_list_first_id,
+    am_model_list_last_id,
+    am_model_list_has_more,
+    am_model_clone,
+    am_model_free,
+    am_model_id,
+    am_model_display_name,
+    am_model_type,
+    am_model_created_at,
+    am_model_created_at_unix,
+    am_model_max_input_tokens,
+    am_model_max_tokens,
+    am_model_lifecycle,
+    am_model_line,
+    am_model_deprecated_at,
+    am_model_retires_at,
+    am_model_json,
+    am_capability_path,
+    am_model_supports,
+    am_model_supports_path,
+    am_model_effort_level_count,
+    am_model_effort_level_at,
+    am_model_thinking_type_count,
+    am_model_thinking_type_at,
+};
+
+// Nothing thrown crosses the ABI: the declarations say so.
+static_assert(noexcept(am_version()), "");
+static_assert(noexcept(am_status_name(AM_OK)), "");
+static_assert(noexcept(am_error_free(nullptr)), "");
+static_assert(noexcept(am_options_set_base_url(nullptr, nullptr, nullptr)), "");
+static_assert(noexcept(am_client_new(nullptr, nullptr, nullptr)), "");
+static_assert(noexcept(am_models_list(nullptr, nullptr, nullptr, nullptr)), "");
+static_assert(noexcept(am_model_get(nullptr, nullptr, nullptr, nullptr)), "");
+static_assert(noexcept(am_model_supports_path(nullptr, nullptr)), "");
+
+// Typedefs are fixed-width.
+static_assert(std::is_same<am_status, int32_t>::value, "am_status is int32_t");
+static_assert(std::is_same<am_support, int32_t>::value, "am_support is int32_t");
+static_assert(std::is_same<am_capability, int32_t>::value, "am_capability is int32_t");
+static_assert(AM_ABI_VERSION == 1, "");
+
+// Every constant, as a value of its typedef, and pinned.
+constexpr am_status kStatuses[] = {
+    AM_OK, AM_ERR_INVALID_ARGUMENT, AM_ERR_BAD_REQUEST, AM_ERR_AUTHENTICATION, AM_ERR_PERMISSION,
+    AM_ERR_NOT_FOUND, AM_ERR_CONFLICT, AM_ERR_REQUEST_TOO_LARGE, AM_ERR_RATE_LIMITED, AM_ERR_OVERLOADED,
+    AM_ERR_SERVER, AM_ERR_HTTP, AM_ERR_TIMEOUT, AM_ERR_CONNECTION, AM_ERR_TLS, AM_ERR_DECODE,
+    AM_ERR_RESPONSE_TOO_LARGE, AM_ERR_CANCELLED, AM_ERR_OUT_OF_MEMORY, AM_ERR_INTERNAL, AM_ERR_PAGINATION};
+constexpr am_capability kCaps[] = {
+    AM_CAP_BATCH, AM_CAP_CITATIONS, AM_CAP_CODE_EXECUTION, AM_CAP_CONTEXT_MANAGEMENT,
+    AM_CAP_CONTEXT_MANAGEMENT_CLEAR_THINKING_20251015, AM_CAP_CONTEXT_MANAGEMENT_CLEAR_TOOL_USES_20250919,
+    AM_CAP_CONTEXT_MANAGEMENT_COMPACT_20260112, AM_CAP_EFFORT, AM_CAP_EFFORT_LOW, AM_CAP_EFFORT_MEDIUM,
+    AM_CAP_EFFORT_HIGH, AM_CAP_EFFORT_MAX, AM_CAP_EFFORT_XHIGH, AM_CAP_IMAGE_INPUT, AM_CAP_PDF_INPUT,
+    AM_CAP_STRUCTURED_OUTPUTS, AM_CAP_THINKING, AM_CAP_THINKING_TYPES_ADAPTIVE, AM_CAP_THINKING_TYPES_ENABLED,
+    AM_CAP_THINKING_TYPES_DISABLED, AM_CAP_THINKING_TYPES_BETWEEN_TOOLS, AM_CAP_SERVER_TOOLS,
+    AM_CAP_SERVER_TOOLS_CODE_EXECUTION, AM_CAP_SERVER_TOOLS_WEB_SEARCH};
+constexpr am_support kSupports[] = {AM_SUPPORT_NO, AM_SUPPORT_YES, AM_SUPPORT_UNKNOWN};
+
+// C++11 constexpr: recursion instead of loops.
+constexpr bool sequential(const am_status *v, int n, int i) { return i == n || (v[i] == i && sequential(v, n, i + 1)); }
+constexpr bool sequential_caps(const am_capability *v, int n, int i) {
+  return i == n || (v[i] == i + 1 && sequential_caps(v, n, i + 1));
+}
+static_assert(sizeof(kStatuses) / sizeof(kStatuses[0]) == 21, "");
+static_assert(sequential(kStatuses, 21, 0), "statuses are 0..20 in header order");
+static_assert(sizeof(kCaps) / sizeof(kCaps[0]) == AM_CAP_COUNT_ - 1, "");
+static_assert(sequential_caps(kCaps, AM_CAP_COUNT_ - 1, 0), "capabilities are 1..24 in header order");
+static_assert(kSupports[0] == 0 && kSupports[1] == 1 && kSupports[2] == -1, "");
+
+// A typical caller.
+int am_abi_example();
+int am_abi_example() {
+  am_options *opts = am_options_new();
+  if (!opts) return 1;
+  am_options_set_ignore_env(opts, 1);
+  am_client *client = nullptr;
+  am_error *err = nullptr;
+  am_status st = am_client_new(opts, &client, &err);
+  am_options_free(opts);
+  if (st != AM_OK) {
+    int r = static_cast<int>(am_error_status(err));
+    am_error_free(err);
+    return r;
+  }
+  am_model *model = nullptr;
+  int64_t n = 0;
+  if (am_model_get(client, "claude-opus-4-6", &model, nullptr) == AM_OK) {
+    for (std::size_t i = 0; i < am_model_effort_level_count(model); ++i) (void)am_model_effort_level_at(model, i);
+    (void)am_model_max_input_tokens(model, &n);
+    am_model_free(model);
+  }
+  am_client_free(client);
+  return static_cast<int>(n);
+}
