@@ -1,0 +1,80 @@
+#!/bin/sh
+# Builds am_bench if needed, runs it (5 repetitions, aggregates only) and prints
+# the two ratios computed from the medians of the real (wall-clock) times:
+#   decode/parse          BM_DecodeListPage / BM_Baseline_RapidJsonParse
+#   am_model_get/curl     BM_AmModelGet / BM_Baseline_CurlEasyLoop (target <= 1.10x)
+#
+# Usage: bench/run.sh [extra am_bench flags...]
+# Environment: BUILD_DIR (default: <repo>/build), MIN_TIME (seconds per
+# benchmark run, default 0.5; the whole run then takes ~30 s on 2 cores),
+# BENCH_CPU (default 0): the CPU the whole process (client and in-process mock
+# server) is pinned to with taskset; empty = no pinning. Unpinned, the warm GET
+# latencies are bimodal (~40 or ~85 us per request, depending on whether the
+# client and the server thread wake on the same core) and the ratio is noise.
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD_DIR=${BUILD_DIR:-$ROOT/build}
+MIN_TIME=${MIN_TIME:-0.5}
+
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+  # A fresh build tree: optimised, benchmarks on, tests not needed here.
+  cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DAM_BUILD_BENCH=ON -DAM_BUILD_TESTS=OFF
+elif grep -q '^AM_BUILD_BENCH:BOOL=OFF' "$BUILD_DIR/CMakeCache.txt"; then
+  # An existing tree configured without the benchmarks: switch them on.
+  cmake -S "$ROOT" -B "$BUILD_DIR" -DAM_BUILD_BENCH=ON
+fi
+case $(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt") in
+  Release|RelWithDebInfo) ;;
+  *) echo "run.sh: warning: $BUILD_DIR is not an optimised build" >&2 ;;
+esac
+cmake --build "$BUILD_DIR" --target am_bench -j2
+
+BIN=$BUILD_DIR/bench/am_bench
+JSON=$BUILD_DIR/bench/am_bench.json
+BENCH_CPU=${BENCH_CPU-0}
+PIN=
+if [ -n "$BENCH_CPU" ] && command -v taskset >/dev/null 2>&1; then
+  PIN="taskset -c $BENCH_CPU"
+fi
+
+$PIN "$BIN" \
+  --benchmark_repetitions=5 \
+  --benchmark_report_aggregates_only=true \
+  --benchmark_min_time="$MIN_TIME" \
+  --benchmark_enable_random_interleaving=true \
+  --benchmark_out="$JSON" --benchmark_out_format=json \
+  "$@"
+
+python3 - "$JSON" <<'PY'
+import json, sys
+
+with open(sys.argv[1]) as f:
+    doc = json.load(f)
+scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+median = {}
+for b in doc["benchmarks"]:
+    if b.get("aggregate_name") == "median" and not b.get("error_occurred"):
+        name = b["run_name"].replace("/real_time", "")
+        median[name] = b["real_time"] * scale[b["time_unit"]]
+
+print()
+for name, t in sorted(median.items()):
+    print(f"median {name:40s} {t * 1e6:10.1f} us")
+
+def ratio(label, num, den, target=None):
+    if num not in median or den not in median:
+        print(f"ratio {label}: n/a (missing {num if num not in median else den})")
+        return
+    r = median[num] / median[den]
+    extra = f" (target <= {target:.2f}x)" if target else ""
+    print(f"ratio {label}: {r:.2f}x{extra}")
+
+ratio("decode/parse", "BM_DecodeListPage", "BM_Baseline_RapidJsonParse")
+ratio("am_model_get/curl", "BM_AmModelGet", "BM_Baseline_CurlEasyLoop", 1.10)
+# Diagnostics: both sides on the same wire format.
+ratio("am_model_get/curl, both Accept-Encoding (compressed)", "BM_AmModelGet",
+      "BM_Baseline_CurlEasyLoop_AcceptEncoding")
+ratio("am_model_get/curl, both identity", "BM_AmModelGet_IdentityEncoding", "BM_Baseline_CurlEasyLoop")
+PY
