@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The main job: build, start the bundled local API server on 127.0.0.1, list and
+# get models through the am-models CLI and the C example, then stop the server.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${AM_BUILD_DIR:-$root/build}
+"$root/scripts/build.sh"
+
+log=$(mktemp)
+"$build/tools/mock-server/am-mock-server" --port 0 >"$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 100); do grep -q "listening on" "$log" && break; sleep 0.05; done
+url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$log")
+[ -n "$url" ] || { echo "am-mock-server did not start:" >&2; cat "$log" >&2; exit 1; }
+
+# The local server accepts any key; never point a real key at it.
+export ANTHROPIC_BASE_URL="$url" ANTHROPIC_API_KEY="local-demo-key"
+unset ANTHROPIC_AUTH_TOKEN
+cli="$build/tools/cli/am-models"
+run() { echo; echo "\$ am-models $*"; "$cli" "$@"; }
+
+echo "local API server: $url"
+run --version
+run list --limit 5
+run list --all
+run get claude-sonnet-4-5
+run supports claude-opus-4-6 effort.xhigh
+run supports claude-3-haiku-20240307 thinking
+run list --limit 2 --json
+echo; echo "\$ examples/c/list_models"
+"$build/examples/c/list_models" | head -n 12
+echo; echo "\$ am-models get no-such-model   (an API error: exit status 1)"
+"$cli" get no-such-model || echo "exit status $?"
