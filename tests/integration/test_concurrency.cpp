@@ -63,8 +63,28 @@ TEST_F(ConcurrencyTest, SharedClientFromEightThreads) {
   EXPECT_EQ(lists, static_cast<size_t>(kThreads * kListsPerThread));
 }
 
-// Connection reuse is not tested: the mock's request log does not say which
-// connection a request arrived on, so it cannot be observed honestly.
+// Keep-alive: sequential calls on one client travel over one connection, so
+// the server sees the same client port every time.
+TEST_F(ConcurrencyTest, SequentialCallsReuseOneConnection) {
+  for (int i = 0; i < 20; ++i) {
+    am_status st = i % 2 ? Get(client_.get(), "claude-opus-4-6").status : List(client_.get()).status;
+    ASSERT_EQ(st, AM_OK);
+  }
+  auto log = Log();
+  ASSERT_EQ(log.size(), 20u);
+  ASSERT_GT(log[0].remote_port, 0);
+  for (auto &e : log) EXPECT_EQ(e.remote_port, log[0].remote_port);
+}
+
+// A fresh client opens its own connection.
+TEST_F(ConcurrencyTest, SeparateClientsUseSeparateConnections) {
+  auto other = MakeClient();
+  ASSERT_EQ(Get(client_.get(), "claude-opus-4-6").status, AM_OK);
+  ASSERT_EQ(Get(other.get(), "claude-opus-4-6").status, AM_OK);
+  auto log = Log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_NE(log[0].remote_port, log[1].remote_port);
+}
 
 }  // namespace
 }  // namespace amtest

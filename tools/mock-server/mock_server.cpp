@@ -847,6 +847,7 @@ class CountingQueue : public httplib::TaskQueue {
 
 struct ReqInfo {
   std::string method, path, query;
+  int remote_port = -1;
   std::vector<std::pair<std::string, std::string>> headers;
   const std::string* body = nullptr;
   std::string header(const std::string& name) const {
@@ -1168,6 +1169,7 @@ void MockServer::Impl::stop() {
 ReqInfo MockServer::Impl::make_info(const httplib::Request& req) const {
   ReqInfo ri;
   ri.body = &req.body;
+  ri.remote_port = req.remote_port;
   std::string target;
   if (tl_conn && tl_conn->have_head) {
     ri.method = tl_conn->method;
@@ -1232,6 +1234,7 @@ void MockServer::Impl::dispatch(const httplib::Request& req, httplib::Response& 
     e.method = ri.method;
     e.path = ri.path;
     e.query = ri.query;
+    e.remote_port = ri.remote_port;
     e.headers = ri.headers;
     std::lock_guard<std::mutex> lk(mu);
     log.push_back(std::move(e));
@@ -1590,6 +1593,7 @@ std::string MockServer::Impl::log_json() const {
     json_escape_into(out, e.path);
     out += ",\"query\":";
     json_escape_into(out, e.query);
+    out += ",\"remote_port\":" + std::to_string(e.remote_port);
     out += ",\"headers\":{";
     // Duplicate names are joined with ", " so the object keeps unique keys.
     std::vector<std::pair<std::string, std::string>> merged;

@@ -78,6 +78,9 @@ struct LogEntry {
   std::string method;
   std::string path;   // raw, as received (still percent-encoded)
   std::string query;  // raw query string without '?'
+  // The client's TCP port: equal ports on successive entries mean the
+  // connection was kept alive and reused.
+  int remote_port = -1;
   // Header names lower-cased, in the order received (values trimmed).
   std::vector<std::pair<std::string, std::string>> headers;
   // First value of the header, or "" when absent. Name must be lower-case.
