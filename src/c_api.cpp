@@ -52,18 +52,18 @@ bool invalid(Error &e, const std::string &msg) {
 
 // Stores a checked optional string setting; NULL resets it.
 template <typename Check>
-am_status set_string(void *handle, std::optional<std::string> &slot, const char *value, const char *what,
-                     am_error **err, Check check) {
+am_status set_string(am_options *opts, std::optional<std::string> am::Options::*slot, const char *value,
+                     const char *what, am_error **err, Check check) {
   return guarded(err, [&](Error &e) {
-    if (!handle) return invalid(e, "options is NULL");
+    if (!opts) return invalid(e, "options is NULL");
     if (!value) {
-      slot.reset();
+      (opts->o.*slot).reset();
       return true;
     }
     std::string v(value);
     std::string why = check(v);
     if (!why.empty()) return invalid(e, std::string(what) + " " + why);
-    slot = std::move(v);
+    opts->o.*slot = std::move(v);
     return true;
   });
 }
@@ -121,36 +121,28 @@ am_options *am_options_new(void) noexcept { return new (std::nothrow) am_options
 void am_options_free(am_options *opts) noexcept { delete opts; }
 
 am_status am_options_set_api_key(am_options *opts, const char *v, am_error **err) noexcept {
-  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
-  return set_string(opts, opts->o.api_key, v, "API key", err, check_nonempty_plain);
+  return set_string(opts, &am::Options::api_key, v, "API key", err, check_nonempty_plain);
 }
 am_status am_options_set_auth_token(am_options *opts, const char *v, am_error **err) noexcept {
-  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
-  return set_string(opts, opts->o.auth_token, v, "auth token", err, check_nonempty_plain);
+  return set_string(opts, &am::Options::auth_token, v, "auth token", err, check_nonempty_plain);
 }
 am_status am_options_set_base_url(am_options *opts, const char *v, am_error **err) noexcept {
-  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
-  return set_string(opts, opts->o.base_url, v, "base URL", err, am::check_base_url);
+  return set_string(opts, &am::Options::base_url, v, "base URL", err, am::check_base_url);
 }
 am_status am_options_set_api_version(am_options *opts, const char *v, am_error **err) noexcept {
-  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
-  return set_string(opts, opts->o.api_version, v, "API version", err, check_nonempty_plain);
+  return set_string(opts, &am::Options::api_version, v, "API version", err, check_nonempty_plain);
 }
 am_status am_options_set_workspace_id(am_options *opts, const char *v, am_error **err) noexcept {
-  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
-  return set_string(opts, opts->o.workspace_id, v, "workspace id", err, check_nonempty_plain);
+  return set_string(opts, &am::Options::workspace_id, v, "workspace id", err, check_nonempty_plain);
 }
 am_status am_options_set_proxy(am_options *opts, const char *v, am_error **err) noexcept {
-  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
-  return set_string(opts, opts->o.proxy, v, "proxy", err, check_plain);
+  return set_string(opts, &am::Options::proxy, v, "proxy", err, check_plain);
 }
 am_status am_options_set_ca_bundle(am_options *opts, const char *v, am_error **err) noexcept {
-  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
-  return set_string(opts, opts->o.ca_bundle, v, "CA bundle path", err, check_nonempty_plain);
+  return set_string(opts, &am::Options::ca_bundle, v, "CA bundle path", err, check_nonempty_plain);
 }
 am_status am_options_set_user_agent_suffix(am_options *opts, const char *v, am_error **err) noexcept {
-  if (!opts) return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "options is NULL"));
-  return set_string(opts, opts->o.user_agent_suffix, v, "user-agent suffix", err, check_plain);
+  return set_string(opts, &am::Options::user_agent_suffix, v, "user-agent suffix", err, check_plain);
 }
 
 am_status am_options_add_beta(am_options *opts, const char *beta, am_error **err) noexcept {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "env_guard.hpp"
 #include "anthropic_models.h"
 
 namespace {
@@ -76,25 +77,6 @@ void expect_fail(const Outcome &o, am_status want, const std::string &what) {
 
 void expect_invalid(const Outcome &o, const std::string &what) { expect_fail(o, AM_ERR_INVALID_ARGUMENT, what); }
 
-// Sets an environment variable for the scope and restores the old value.
-class EnvGuard {
- public:
-  EnvGuard(const char *name, const char *value) : name_(name) {
-    if (const char *old = std::getenv(name)) old_ = std::string(old);
-    if (value) setenv(name, value, 1);
-    else unsetenv(name);
-  }
-  ~EnvGuard() {
-    if (old_) setenv(name_.c_str(), old_->c_str(), 1);
-    else unsetenv(name_.c_str());
-  }
-  EnvGuard(const EnvGuard &) = delete;
-  EnvGuard &operator=(const EnvGuard &) = delete;
-
- private:
-  std::string name_;
-  std::optional<std::string> old_;
-};
 
 struct OptionsPtr {
   am_options *p = am_options_new();
