@@ -182,14 +182,44 @@ AM_API void am_options_set_beta_variant(am_options *opts, int32_t beta) AM_NOEXC
  * hosts that manage libcurl's global state themselves (default non-zero). */
 AM_API void am_options_set_curl_global_init(am_options *opts, int32_t enabled) AM_NOEXCEPT;
 
+/* Non-zero: completion callbacks run on the client's worker thread as soon as
+ * a request finishes, instead of on the thread that calls am_client_dispatch
+ * (the default). Such a callback must be quick and must not make blocking
+ * calls on the same client or free it. */
+AM_API void am_options_set_callbacks_on_worker(am_options *opts, int32_t on_worker) AM_NOEXCEPT;
+
+/* Frees the userdata handed to the library with a callback. */
+typedef void (*am_userdata_free)(void *userdata);
+
 /* ---- client ------------------------------------------------------------ */
 typedef struct am_client am_client;
 
 /* opts may be NULL (environment defaults). The options are copied: they may be
- * freed right after. Connections are kept alive and reused between calls. */
+ * freed right after. Each client has one worker thread that drives all of its
+ * requests (blocking and asynchronous) over kept-alive connections. */
 AM_API am_status am_client_new(const am_options *opts, am_client **out, am_error **err) AM_NOEXCEPT;
-/* Frees the client. No call on it may be in progress. */
+/* Cancels the client's requests in flight and returns once its worker has
+ * stopped; no callback runs after it returns (the userdata of callbacks that
+ * never ran is released). Request handles stay valid (finished, cancelled)
+ * and must still be freed. No other call on this client may be in progress,
+ * and it must not be called from a callback running on the worker thread. */
 AM_API void am_client_free(am_client *client) AM_NOEXCEPT;
+/* Runs up to `max` queued completion callbacks (max <= 0: all queued now) on
+ * the calling thread and returns how many ran. Never waits for the network:
+ * a game or editor calls it once per frame from its main thread. */
+AM_API int32_t am_client_dispatch(am_client *client, int32_t max) AM_NOEXCEPT;
+/* A file descriptor that becomes readable when completions are queued for
+ * am_client_dispatch (which drains it): add it to a poll/epoll/select loop.
+ * Owned by the client; -1 where the platform has none. */
+AM_API int32_t am_client_wakeup_fd(const am_client *client) AM_NOEXCEPT;
+/* Called on the worker thread each time a completion is queued for
+ * am_client_dispatch, so an event-loop host can wake up and dispatch; keep it
+ * short (post a message, signal a condition). fn NULL removes it. The previous
+ * notifier's userdata_free (may be NULL) runs when it is replaced, and the
+ * last one's when the client is freed. Thread-safe. */
+typedef void (*am_notify_fn)(void *userdata);
+AM_API am_status am_client_set_completion_notify(am_client *client, am_notify_fn fn, void *userdata,
+                                                 am_userdata_free userdata_free, am_error **err) AM_NOEXCEPT;
 
 /* ---- list parameters ---------------------------------------------------- */
 typedef struct am_list_params am_list_params;
@@ -229,6 +259,54 @@ AM_API am_status am_models_list_all(am_client *client, const am_list_params *par
 AM_API am_status am_model_get(am_client *client, const char *model_id_or_alias,
                               am_model **out, am_error **err) AM_NOEXCEPT;
 
+/* ---- asynchronous calls -------------------------------------------------- */
+/* Each blocking call above has a form that returns a request handle at once.
+ * The request runs on the client's worker thread with the same retry policy,
+ * deadlines and errors. Collect its result by polling (am_request_done),
+ * waiting (am_request_wait), or a completion callback: by default callbacks
+ * run only inside am_client_dispatch, on the thread that calls it.
+ *
+ * callback (may be NULL) runs at most once, after the request finished, with
+ * the request handle; it may take the result and may free the request.
+ * userdata_free (may be NULL) runs exactly once: after the callback ran, or
+ * when it is certain the callback never will (the request or the client was
+ * freed first; a request without a callback: when it is freed). When the
+ * submission itself fails, neither runs and *out is NULL. */
+typedef struct am_request am_request;
+typedef void (*am_request_callback)(am_request *req, void *userdata);
+
+AM_API am_status am_models_list_async(am_client *client, const am_list_params *params,
+                                      am_request_callback callback, void *userdata,
+                                      am_userdata_free userdata_free, am_request **out,
+                                      am_error **err) AM_NOEXCEPT;
+AM_API am_status am_models_list_all_async(am_client *client, const am_list_params *params,
+                                          am_request_callback callback, void *userdata,
+                                          am_userdata_free userdata_free, am_request **out,
+                                          am_error **err) AM_NOEXCEPT;
+AM_API am_status am_model_get_async(am_client *client, const char *model_id_or_alias,
+                                    am_request_callback callback, void *userdata,
+                                    am_userdata_free userdata_free, am_request **out,
+                                    am_error **err) AM_NOEXCEPT;
+
+/* 1 once the request has finished (successfully or not), else 0. Never blocks. */
+AM_API int32_t am_request_done(const am_request *req) AM_NOEXCEPT;
+/* Waits up to timeout_ms (< 0: without limit; 0: just polls) for the request
+ * to finish; 1 when it has, else 0. Do not wait from the worker thread. */
+AM_API int32_t am_request_wait(am_request *req, int64_t timeout_ms) AM_NOEXCEPT;
+/* Asks the request to stop: it finishes promptly with AM_ERR_CANCELLED, also
+ * mid-transfer and mid-backoff. Thread-safe and idempotent; no effect on a
+ * finished request. */
+AM_API void am_request_cancel(am_request *req) AM_NOEXCEPT;
+/* Takes the result of a finished list / list_all (or get) request, once: the
+ * request's own status and error, or AM_ERR_INVALID_ARGUMENT when it has not
+ * finished, is of the other kind, or its result was already taken. */
+AM_API am_status am_request_take_list(am_request *req, am_model_list **out, am_error **err) AM_NOEXCEPT;
+AM_API am_status am_request_take_model(am_request *req, am_model **out, am_error **err) AM_NOEXCEPT;
+/* Frees the handle; a request still in flight is cancelled and its callback
+ * will not run. Any thread, also from inside the request's own callback. */
+AM_API void am_request_free(am_request *req) AM_NOEXCEPT;
+
+/* ---- lists and models ---------------------------------------------------- */
 AM_API void am_model_list_free(am_model_list *list) AM_NOEXCEPT;
 AM_API size_t am_model_list_count(const am_model_list *list) AM_NOEXCEPT;
 /* Borrowed: valid until the list is freed; NULL when i >= count. */

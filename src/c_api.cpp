@@ -2,6 +2,7 @@
 // Nothing else lives here, and nothing thrown ever crosses it.
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <new>
 
 #include "anthropic_models.h"
@@ -201,6 +202,9 @@ void am_options_set_beta_variant(am_options *opts, int32_t beta) noexcept {
 void am_options_set_curl_global_init(am_options *opts, int32_t enabled) noexcept {
   if (opts) opts->o.curl_global_init = enabled != 0;
 }
+void am_options_set_callbacks_on_worker(am_options *opts, int32_t on_worker) noexcept {
+  if (opts) opts->o.callbacks_on_worker = on_worker != 0;
+}
 
 /* ---- client ------------------------------------------------------------ */
 am_status am_client_new(const am_options *opts, am_client **out, am_error **err) noexcept {
@@ -215,6 +219,24 @@ am_status am_client_new(const am_options *opts, am_client **out, am_error **err)
   });
 }
 void am_client_free(am_client *client) noexcept { delete client; }
+
+int32_t am_client_dispatch(am_client *client, int32_t max) noexcept {
+  if (!client) return 0;
+  return client->c->engine().dispatch(max);
+}
+
+int32_t am_client_wakeup_fd(const am_client *client) noexcept {
+  return client ? client->c->engine().wakeup_fd() : -1;
+}
+
+am_status am_client_set_completion_notify(am_client *client, am_notify_fn fn, void *userdata,
+                                          am_userdata_free userdata_free, am_error **err) noexcept {
+  return guarded(err, [&](Error &e) {
+    if (!client) return invalid(e, "client is NULL");
+    client->c->engine().set_notify(fn, userdata, userdata_free);
+    return true;
+  });
+}
 
 /* ---- list params ------------------------------------------------------- */
 am_list_params *am_list_params_new(void) noexcept { return new (std::nothrow) am_list_params(); }
@@ -280,43 +302,130 @@ am_status am_list_params_set_max_pages(am_list_params *params, int32_t max_pages
 /* ---- calls ------------------------------------------------------------- */
 extern "C++" {
 namespace {
-template <typename Call>
-am_status list_call(am_client *client, const am_list_params *params, am_model_list **out, am_error **err,
-                    Call call) {
+
+// Blocking calls: submit + wait + take on the client's engine.
+template <typename Result>
+am_status blocking(am_client *client, Result **out, am_error **err,
+                   const std::function<bool(am::Client &, std::unique_ptr<Result> &, Error &)> &call) {
   if (out) *out = nullptr;
   return guarded(err, [&](Error &e) {
     if (!client || !out) return invalid(e, client ? "out is NULL" : "client is NULL");
+    std::unique_ptr<Result> result;
+    if (!call(*client->c, result, e)) return false;
+    *out = result.release();
+    return true;
+  });
+}
+
+am_status submit(am_client *client, am::Call::Kind kind, const am_list_params *params, const char *id,
+                 am_request_callback cb, void *userdata, am_userdata_free userdata_free, am_request **out,
+                 am_error **err) {
+  if (out) *out = nullptr;
+  return guarded(err, [&](Error &e) {
+    if (!client || !out) return invalid(e, client ? "out is NULL" : "client is NULL");
+    if (kind == am::Call::Kind::Get && !id) return invalid(e, "model id is NULL");
+    auto handle = std::make_unique<am_request>();
+    std::string model_id = id ? id : "";
     am::ListParams defaults;
+    std::shared_ptr<am::Call> call;
+    // The handle must be known to the call before the worker can finish it.
+    am::Callback callback{cb, userdata, userdata_free};
+    if (!client->c->submit(kind, params ? params->p : defaults, id ? &model_id : nullptr, callback, call, e,
+                           handle.get()))
+      return false;
+    handle->call = std::move(call);
+    handle->engine = &client->c->engine();
+    *out = handle.release();
+    return true;
+  });
+}
+
+}  // namespace
+}  // extern "C++"
+
+am_status am_models_list(am_client *client, const am_list_params *params, am_model_list **out,
+                         am_error **err) noexcept {
+  am::ListParams defaults;
+  const am::ListParams &p = params ? params->p : defaults;
+  return blocking<am_model_list>(client, out, err, [&](am::Client &c, auto &r, Error &e) { return c.list(p, r, e); });
+}
+am_status am_models_list_all(am_client *client, const am_list_params *params, am_model_list **out,
+                             am_error **err) noexcept {
+  am::ListParams defaults;
+  const am::ListParams &p = params ? params->p : defaults;
+  return blocking<am_model_list>(client, out, err,
+                                 [&](am::Client &c, auto &r, Error &e) { return c.list_all(p, r, e); });
+}
+am_status am_model_get(am_client *client, const char *id, am_model **out, am_error **err) noexcept {
+  if (!id) {
+    if (out) *out = nullptr;
+    return fail(err, Error::make(AM_ERR_INVALID_ARGUMENT, "model id is NULL"));
+  }
+  return blocking<am_model>(client, out, err, [&](am::Client &c, auto &r, Error &e) { return c.get(id, r, e); });
+}
+
+am_status am_models_list_async(am_client *client, const am_list_params *params, am_request_callback cb,
+                               void *userdata, am_userdata_free userdata_free, am_request **out,
+                               am_error **err) noexcept {
+  return submit(client, am::Call::Kind::List, params, nullptr, cb, userdata, userdata_free, out, err);
+}
+am_status am_models_list_all_async(am_client *client, const am_list_params *params, am_request_callback cb,
+                                   void *userdata, am_userdata_free userdata_free, am_request **out,
+                                   am_error **err) noexcept {
+  return submit(client, am::Call::Kind::ListAll, params, nullptr, cb, userdata, userdata_free, out, err);
+}
+am_status am_model_get_async(am_client *client, const char *id, am_request_callback cb, void *userdata,
+                             am_userdata_free userdata_free, am_request **out, am_error **err) noexcept {
+  return submit(client, am::Call::Kind::Get, nullptr, id, cb, userdata, userdata_free, out, err);
+}
+
+/* ---- requests ---------------------------------------------------------- */
+int32_t am_request_done(const am_request *req) noexcept { return req && req->call->done() ? 1 : 0; }
+
+int32_t am_request_wait(am_request *req, int64_t timeout_ms) noexcept {
+  if (!req) return 0;
+  try {
+    return req->call->wait_for(timeout_ms) ? 1 : 0;
+  } catch (...) {
+    return req->call->done() ? 1 : 0;
+  }
+}
+
+void am_request_cancel(am_request *req) noexcept {
+  if (!req || req->call->done()) return;
+  try {
+    req->engine->cancel(req->call);
+  } catch (...) {
+    // Out of memory queueing the cancellation: the request runs to its end.
+  }
+}
+
+am_status am_request_take_list(am_request *req, am_model_list **out, am_error **err) noexcept {
+  if (out) *out = nullptr;
+  return guarded(err, [&](Error &e) {
+    if (!req || !out) return invalid(e, req ? "out is NULL" : "request is NULL");
     std::unique_ptr<am_model_list> list;
-    if (!call(*client->c, params ? params->p : defaults, list, e)) return false;
+    if (req->call->take(&list, nullptr, e) != AM_OK) return false;
     *out = list.release();
     return true;
   });
 }
-}  // namespace
-}  // extern "C++"
 
-am_status am_models_list(am_client *client, const am_list_params *params, am_model_list **out, am_error **err) noexcept {
-  return list_call(client, params, out, err, [](am::Client &c, const am::ListParams &p, auto &list, Error &e) {
-    return c.list(p, list, e);
-  });
-}
-am_status am_models_list_all(am_client *client, const am_list_params *params, am_model_list **out,
-                             am_error **err) noexcept {
-  return list_call(client, params, out, err, [](am::Client &c, const am::ListParams &p, auto &list, Error &e) {
-    return c.list_all(p, list, e);
-  });
-}
-am_status am_model_get(am_client *client, const char *id, am_model **out, am_error **err) noexcept {
+am_status am_request_take_model(am_request *req, am_model **out, am_error **err) noexcept {
   if (out) *out = nullptr;
   return guarded(err, [&](Error &e) {
-    if (!client || !out) return invalid(e, client ? "out is NULL" : "client is NULL");
-    if (!id) return invalid(e, "model id is NULL");
-    std::unique_ptr<am_model> m;
-    if (!client->c->get(id, m, e)) return false;
-    *out = m.release();
+    if (!req || !out) return invalid(e, req ? "out is NULL" : "request is NULL");
+    std::unique_ptr<am_model> model;
+    if (req->call->take(nullptr, &model, e) != AM_OK) return false;
+    *out = model.release();
     return true;
   });
+}
+
+void am_request_free(am_request *req) noexcept {
+  if (!req) return;
+  am_request_cancel(req);
+  if (req->call->detach_handle()) delete req;
 }
 
 /* ---- lists ------------------------------------------------------------- */

@@ -1,26 +1,17 @@
-// The client: builds requests, runs them under the retry policy, paginates,
-// and hands decoded values to the C layer.
+// The client: checks requests, builds their URLs and errors, and hands them to
+// its engine. Blocking calls are submit + wait on the same engine, so there is
+// one code path for both.
 #pragma once
 
-#include <chrono>
 #include <memory>
-#include <optional>
 #include <string>
-#include <vector>
 
+#include "engine.hpp"
 #include "model.hpp"
 #include "options.hpp"
-#include "transport.hpp"
+#include "request.hpp"
 
 namespace am {
-
-struct ListParams {
-  std::optional<int> limit;
-  std::optional<std::string> after_id, before_id;
-  std::vector<std::string> lifecycle;
-  bool beta = false;
-  int max_pages = 1000;
-};
 
 constexpr size_t kMaxLifecycleFilters = 8;
 
@@ -29,37 +20,29 @@ class Client {
   static bool create(const Options &opts, std::unique_ptr<Client> &out, Error &err);
   ~Client();
 
+  // Checks the arguments and starts the call; nothing is sent when this fails.
+  // `handle` is what the call's callback receives (null for blocking calls).
+  bool submit(Call::Kind kind, const ListParams &params, const std::string *model_id, Callback cb,
+              std::shared_ptr<Call> &out, Error &err, am_request *handle = nullptr);
+  // Submit + wait + take.
   bool list(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err);
   bool list_all(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err);
   bool get(const std::string &id, std::unique_ptr<am_model> &out, Error &err);
 
+  Engine &engine() { return *engine_; }
   const Config &config() const { return cfg_; }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  using Deadline = std::optional<Clock::time_point>;
-
-  Client() = default;
-  Deadline start_deadline() const;
-  bool check_ready(Error &err) const;
-  bool check_params(const ListParams &p, Error &err) const;
   std::string list_url(const ListParams &p, const std::string *after, const std::string *before) const;
-  // What a successful fetch brought back, so that errors found later (decoding,
-  // pagination) still tell which response and how many attempts.
-  struct Exchange {
-    std::string body;
-    int attempts = 0;
-    int http_status = 0;
-    std::optional<std::string> request_id;
-    // Marks `err` as being about this response.
-    void annotate(Error &err, int total_attempts) const;
-  };
-  // GET with retries; the 2xx response on success.
-  bool fetch(const std::string &url, const Deadline &deadline, Exchange &ex, Error &err);
   Error error_from(const HttpResponse &r, int64_t attempt_timeout_ms, bool deadline_limited) const;
 
+ private:
+  Client() = default;
+  bool check_ready(Error &err) const;
+  bool check_params(const ListParams &p, Error &err) const;
+  bool blocking(Call::Kind kind, const ListParams &p, const std::string *id, std::unique_ptr<am_model_list> *list,
+                std::unique_ptr<am_model> *model, Error &err);
+
   Config cfg_;
-  std::unique_ptr<Transport> transport_;
+  std::unique_ptr<Engine> engine_;
   bool curl_inited_ = false;
 };
 

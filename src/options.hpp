@@ -26,6 +26,7 @@ struct Options {
   bool ignore_env = false;
   bool beta_variant = false;
   bool curl_global_init = true;
+  bool callbacks_on_worker = false;
 };
 
 constexpr const char *kDefaultBaseUrl = "https://api.anthropic.com";

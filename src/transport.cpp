@@ -10,20 +10,14 @@ namespace {
 
 constexpr size_t kMaxPooledHandles = 16;
 
-struct Transfer {
-  HttpResponse *resp;
-  size_t max_bytes;
-  bool too_large = false;
-};
-
 size_t on_body(char *data, size_t size, size_t nmemb, void *user) {
   auto *t = static_cast<Transfer *>(user);
   size_t n = size * nmemb;
-  if (t->resp->body.size() + n > t->max_bytes) {
+  if (t->resp.body.size() + n > t->max_bytes) {
     t->too_large = true;
     return 0;  // aborts the transfer with CURLE_WRITE_ERROR
   }
-  t->resp->body.append(data, n);
+  t->resp.body.append(data, n);
   return n;
 }
 
@@ -40,7 +34,7 @@ size_t on_header(char *data, size_t size, size_t nmemb, void *user) {
   std::string_view line(data, n);
   if (line.size() >= 5 && line.substr(0, 5) == "HTTP/") {
     // A new response (after an interim 1xx): forget what the previous one said.
-    HttpResponse &r = *t->resp;
+    HttpResponse &r = t->resp;
     r.request_id.clear(), r.retry_after.clear(), r.retry_after_ms.clear(), r.should_retry.clear();
     r.content_type.clear(), r.has_request_id = false;
     return n;
@@ -49,7 +43,7 @@ size_t on_header(char *data, size_t size, size_t nmemb, void *user) {
   if (colon == std::string_view::npos) return n;
   std::string_view name = trim(line.substr(0, colon));
   std::string_view value = trim(line.substr(colon + 1));
-  HttpResponse &r = *t->resp;
+  HttpResponse &r = t->resp;
   if (iequals(name, "request-id")) {
     r.request_id.assign(value);
     r.has_request_id = true;
@@ -136,13 +130,10 @@ Transport::~Transport() {
 }
 
 CURL *Transport::acquire() {
-  {
-    std::lock_guard<std::mutex> lock(pool_mu_);
-    if (!pool_.empty()) {
-      CURL *e = pool_.back();
-      pool_.pop_back();
-      return e;
-    }
+  if (!pool_.empty()) {
+    CURL *e = pool_.back();
+    pool_.pop_back();
+    return e;
   }
   CURL *easy = curl_easy_init();
   if (easy) configure(easy);
@@ -170,58 +161,58 @@ void Transport::configure(CURL *easy) const {
 }
 
 void Transport::release(CURL *easy) {
-  {
-    std::lock_guard<std::mutex> lock(pool_mu_);
-    if (pool_.size() < kMaxPooledHandles) {
-      pool_.push_back(easy);
-      return;
-    }
+  if (pool_.size() < kMaxPooledHandles) {
+    pool_.push_back(easy);
+    return;
   }
   curl_easy_cleanup(easy);
 }
 
-HttpResponse Transport::get(const std::string &url, int64_t timeout_ms) {
-  HttpResponse resp;
+std::unique_ptr<Transfer> Transport::start(const std::string &url, int64_t timeout_ms) {
   CURL *easy = acquire();
-  if (!easy) {
-    resp.transport_failed = true;
-    resp.transport_status = AM_ERR_OUT_OF_MEMORY;
-    resp.transport_message = "out of memory creating a transfer";
-    return resp;
-  }
-  const Options &o = cfg_.o;
-  Transfer t{&resp, static_cast<size_t>(o.max_response_bytes)};
-  char errbuf[CURL_ERROR_SIZE] = {0};
+  if (!easy) return nullptr;
+  auto t = std::make_unique<Transfer>();
+  t->easy = easy;
+  t->max_bytes = static_cast<size_t>(cfg_.o.max_response_bytes);
   // Only what changes per request is set here; the rest was set once when the
   // handle was made (see configure), and the handle keeps its live connection.
   curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, t->errbuf);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, t.get());
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, t.get());
+  curl_easy_setopt(easy, CURLOPT_PRIVATE, t.get());
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_ms > 0 ? timeout_ms : 0));
+  return t;
+}
 
-  CURLcode code = curl_easy_perform(easy);
+HttpResponse Transport::finish(std::unique_ptr<Transfer> t, CURLcode code) {
+  HttpResponse resp = std::move(t->resp);
   if (code == CURLE_OK) {
     long status = 0;
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
     resp.http_status = static_cast<int>(status);
   } else {
     resp.transport_failed = true;
-    resp.transport_status = status_for_curl(code, t.too_large);
+    resp.transport_status = status_for_curl(code, t->too_large);
     resp.timed_out = code == CURLE_OPERATION_TIMEDOUT;
-    if (t.too_large) {
-      resp.transport_message = "response body larger than the limit of " + std::to_string(o.max_response_bytes) +
-                               " bytes";
+    if (t->too_large) {
+      resp.transport_message =
+          "response body larger than the limit of " + std::to_string(cfg_.o.max_response_bytes) + " bytes";
     } else {
       resp.transport_message = curl_easy_strerror(code);
-      if (errbuf[0]) resp.transport_message += std::string(": ") + errbuf;
+      if (t->errbuf[0]) resp.transport_message += std::string(": ") + t->errbuf;
     }
     resp.body.clear();
     resp.body.shrink_to_fit();
   }
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, nullptr);
-  release(easy);
+  discard(std::move(t));
   return resp;
+}
+
+void Transport::discard(std::unique_ptr<Transfer> t) {
+  curl_easy_setopt(t->easy, CURLOPT_ERRORBUFFER, nullptr);
+  curl_easy_setopt(t->easy, CURLOPT_PRIVATE, nullptr);
+  release(t->easy);
 }
 
 }  // namespace am

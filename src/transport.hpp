@@ -1,11 +1,12 @@
-// HTTP over libcurl: one GET per attempt on a pool of easy handles, so
-// connections are kept alive and reused. No retries here (see client.cpp).
+// HTTP over libcurl, one GET per attempt. Easy handles are configured once
+// with what every request of a client shares and reused, so their
+// connections stay alive. Everything here runs on the client's worker thread.
 #pragma once
 
 #include <curl/curl.h>
 
 #include <cstdint>
-#include <mutex>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,16 @@ struct HttpResponse {
   bool has_request_id = false;
 };
 
+// One attempt in flight: the easy handle and what its callbacks collect.
+struct Transfer {
+  CURL *easy = nullptr;
+  void *owner = nullptr;  // the call this attempt belongs to
+  HttpResponse resp;
+  size_t max_bytes = 0;
+  bool too_large = false;
+  char errbuf[CURL_ERROR_SIZE] = {0};
+};
+
 class Transport {
  public:
   explicit Transport(const Config &cfg);
@@ -34,8 +45,12 @@ class Transport {
 
   // False when the header list could not be built (out of memory).
   bool ok() const { return ok_; }
-  // One GET of `url`; timeout_ms 0 means none.
-  HttpResponse get(const std::string &url, int64_t timeout_ms);
+  // A transfer ready to be added to a multi handle; null when out of memory.
+  std::unique_ptr<Transfer> start(const std::string &url, int64_t timeout_ms);
+  // Reads the outcome of a finished transfer and recycles its easy handle.
+  HttpResponse finish(std::unique_ptr<Transfer> t, CURLcode code);
+  // Recycles the easy handle of a transfer that was abandoned (cancelled).
+  void discard(std::unique_ptr<Transfer> t);
 
  private:
   CURL *acquire();
@@ -45,7 +60,6 @@ class Transport {
   const Config &cfg_;
   curl_slist *headers_ = nullptr;
   bool ok_ = true;
-  std::mutex pool_mu_;
   std::vector<CURL *> pool_;
 };
 

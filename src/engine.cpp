@@ -1,0 +1,231 @@
+#include "engine.hpp"
+
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "request.hpp"
+
+namespace am {
+
+namespace {
+constexpr int kMaxPollMs = 1000;
+}
+
+Engine::Engine(const Config &cfg) : cfg_(cfg), transport_(cfg) {}
+
+Engine::~Engine() {
+  stop();
+  set_notify(nullptr, nullptr, nullptr);
+  if (multi_) curl_multi_cleanup(multi_);
+  if (event_fd_ >= 0) close(event_fd_);
+}
+
+bool Engine::start(Error &err) {
+  if (!transport_.ok()) {
+    err = Error::make(AM_ERR_OUT_OF_MEMORY, "out of memory building request headers");
+    return false;
+  }
+  multi_ = curl_multi_init();
+  if (!multi_) {
+    err = Error::make(AM_ERR_OUT_OF_MEMORY, "curl_multi_init failed");
+    return false;
+  }
+  event_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (event_fd_ < 0) {
+    err = Error::make(AM_ERR_INTERNAL, "eventfd failed");
+    return false;
+  }
+  try {
+    worker_ = std::thread([this] { run(); });
+  } catch (const std::system_error &) {
+    err = Error::make(AM_ERR_INTERNAL, "could not start the client's worker thread");
+    return false;
+  }
+  return true;
+}
+
+void Engine::stop() {
+  if (!worker_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  curl_multi_wakeup(multi_);
+  worker_.join();
+  // No callback runs from here on: release what the host pinned for them.
+  std::deque<std::shared_ptr<Call>> queued;
+  {
+    std::lock_guard<std::mutex> lock(done_mu_);
+    queued.swap(done_);
+  }
+  for (auto &c : queued) c->release_userdata();
+  for (auto &c : undelivered_) c->release_userdata();
+  undelivered_.clear();
+}
+
+bool Engine::submit(std::shared_ptr<Call> call, Error &err) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) {
+      err = Error::make(AM_ERR_INVALID_ARGUMENT, "the client is being freed");
+      return false;
+    }
+    incoming_.push_back(std::move(call));
+  }
+  curl_multi_wakeup(multi_);
+  return true;
+}
+
+void Engine::cancel(const std::shared_ptr<Call> &call) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return;  // the shutdown cancels everything anyway
+    cancels_.push_back(call);
+  }
+  curl_multi_wakeup(multi_);
+}
+
+bool Engine::add_transfer(Transfer &t) { return curl_multi_add_handle(multi_, t.easy) == CURLM_OK; }
+
+void Engine::remove_transfer(Transfer &t) { curl_multi_remove_handle(multi_, t.easy); }
+
+void Engine::set_timer(const std::shared_ptr<Call> &call, uint64_t generation, int64_t delay_ms) {
+  timers_.push(Timer{Clock::now() + std::chrono::milliseconds(delay_ms), generation, call});
+}
+
+void Engine::finished(Call &call) {
+  auto it = active_.find(&call);
+  if (it == active_.end()) return;
+  std::shared_ptr<Call> c = std::move(it->second);
+  active_.erase(it);
+  if (!c->has_callback()) return;
+  if (quiet_) {
+    undelivered_.push_back(std::move(c));
+  } else if (cfg_.o.callbacks_on_worker) {
+    c->run_callback();
+  } else {
+    {
+      std::lock_guard<std::mutex> lock(done_mu_);
+      done_.push_back(std::move(c));
+    }
+    signal_ready();
+  }
+}
+
+void Engine::signal_ready() {
+  uint64_t one = 1;
+  ssize_t n = write(event_fd_, &one, sizeof one);
+  (void)n;  // EAGAIN only when the counter is saturated: it is readable then anyway
+  std::lock_guard<std::mutex> lock(notify_mu_);
+  if (notify_fn_) notify_fn_(notify_userdata_);
+}
+
+void Engine::set_notify(am_notify_fn fn, void *userdata, am_userdata_free userdata_free) {
+  void *old_userdata;
+  am_userdata_free old_free;
+  {
+    std::lock_guard<std::mutex> lock(notify_mu_);
+    old_userdata = notify_userdata_;
+    old_free = notify_free_;
+    notify_fn_ = fn;
+    notify_userdata_ = fn ? userdata : nullptr;
+    notify_free_ = fn ? userdata_free : nullptr;
+  }
+  if (old_free) old_free(old_userdata);
+}
+
+int Engine::dispatch(int max) {
+  uint64_t drained;
+  ssize_t n = read(event_fd_, &drained, sizeof drained);
+  (void)n;
+  int ran = 0;
+  while (max <= 0 || ran < max) {
+    std::shared_ptr<Call> c;
+    {
+      std::lock_guard<std::mutex> lock(done_mu_);
+      if (done_.empty()) break;
+      c = std::move(done_.front());
+      done_.pop_front();
+    }
+    c->run_callback();
+    ++ran;
+  }
+  {
+    // Completions left for a later dispatch keep the descriptor readable.
+    std::lock_guard<std::mutex> lock(done_mu_);
+    if (!done_.empty()) {
+      uint64_t one = 1;
+      n = write(event_fd_, &one, sizeof one);
+    }
+  }
+  return ran;
+}
+
+void Engine::run() {
+  worker_id_.store(std::this_thread::get_id());
+  for (;;) {
+    std::vector<std::shared_ptr<Call>> incoming, cancels;
+    bool stopping;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      incoming.swap(incoming_);
+      cancels.swap(cancels_);
+      stopping = stopping_;
+    }
+    for (auto &c : incoming) active_[c.get()] = c;
+    if (!stopping)
+      for (auto &c : incoming) c->start(*this);
+    for (auto &c : cancels)
+      if (active_.count(c.get())) c->abort(*this, AM_ERR_CANCELLED, "the request was cancelled");
+    if (stopping) {
+      quiet_ = true;
+      while (!active_.empty()) {
+        std::shared_ptr<Call> c = active_.begin()->second;
+        c->abort(*this, AM_ERR_CANCELLED, "the client was freed");
+        active_.erase(c.get());  // in case abort found it already finished
+      }
+      timers_ = {};
+      break;
+    }
+
+    int running = 0;
+    curl_multi_perform(multi_, &running);
+    int left = 0;
+    while (CURLMsg *m = curl_multi_info_read(multi_, &left)) {
+      if (m->msg != CURLMSG_DONE) continue;
+      CURL *easy = m->easy_handle;
+      CURLcode code = m->data.result;  // read before the handle is removed
+      Transfer *t = nullptr;
+      curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char **>(&t));
+      auto it = t ? active_.find(static_cast<Call *>(t->owner)) : active_.end();
+      if (it == active_.end()) {
+        curl_multi_remove_handle(multi_, easy);
+        continue;
+      }
+      std::shared_ptr<Call> c = it->second;
+      c->on_transfer_done(*this, code);
+    }
+
+    auto now = Clock::now();
+    while (!timers_.empty() && timers_.top().due <= now) {
+      Timer t = timers_.top();
+      timers_.pop();
+      if (active_.count(t.call.get())) t.call->on_timer(*this, t.generation);
+    }
+
+    long wait_ms = -1;
+    curl_multi_timeout(multi_, &wait_ms);
+    if (wait_ms < 0 || wait_ms > kMaxPollMs) wait_ms = kMaxPollMs;
+    if (!timers_.empty()) {
+      auto until = std::chrono::duration_cast<std::chrono::milliseconds>(timers_.top().due - Clock::now()).count();
+      if (until < wait_ms) wait_ms = until < 0 ? 0 : static_cast<long>(until);
+    }
+    if (wait_ms > 0) curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait_ms), nullptr);
+  }
+  // Whatever is still attached to the multi handle (nothing, normally).
+  worker_id_.store(std::thread::id());
+}
+
+}  // namespace am

@@ -1,0 +1,308 @@
+#include "request.hpp"
+
+#include <random>
+
+#include "client.hpp"
+#include "engine.hpp"
+#include "retry.hpp"
+#include "text.hpp"
+
+namespace am {
+
+namespace {
+
+double unit_random() {
+  thread_local std::mt19937_64 rng([] {
+    std::random_device rd;
+    return (static_cast<uint64_t>(rd()) << 32) ^ rd() ^ std::hash<std::thread::id>{}(std::this_thread::get_id());
+  }());
+  return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+}
+
+// Builds the list handle for models in `order` (pointers into `data`).
+std::unique_ptr<am_model_list> make_list(std::shared_ptr<ListData> data, const std::vector<ModelData *> &order,
+                                         const char *first_id, const char *last_id, bool has_more) {
+  auto list = std::make_unique<am_model_list>();
+  list->items.reserve(order.size());
+  for (ModelData *m : order) list->items.push_back(am_model{std::shared_ptr<const ModelData>(data, m)});
+  list->data = std::move(data);
+  list->first_id = first_id;
+  list->last_id = last_id;
+  list->has_more = has_more;
+  return list;
+}
+
+std::optional<Call::Clock::time_point> deadline_from(const Config &cfg) {
+  if (cfg.o.deadline_ms <= 0) return std::nullopt;
+  return Call::Clock::now() + std::chrono::milliseconds(cfg.o.deadline_ms);
+}
+
+}  // namespace
+
+Call::Call(Client &client, Kind kind, ListParams params, std::string get_url, Callback cb)
+    : client_(client),
+      kind_(kind),
+      params_(std::move(params)),
+      get_url_(std::move(get_url)),
+      cb_(cb),
+      deadline_(deadline_from(client.config())) {
+  backwards_ = kind_ == Kind::ListAll && params_.before_id.has_value();
+  cursor_ = backwards_ ? params_.before_id : params_.after_id;
+  if (cursor_) seen_.insert(*cursor_);
+  data_ = std::make_shared<ListData>();
+}
+
+Call::~Call() = default;
+
+// ---------------------------------------------------------------- worker side
+
+void Call::start(Engine &e) { start_attempt(e); }
+
+void Call::start_attempt(Engine &e) {
+  const Options &o = client_.config().o;
+  attempt_timeout_ms_ = o.timeout_ms;
+  deadline_limited_ = false;
+  if (deadline_) {
+    int64_t remaining = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - Clock::now()).count();
+    if (remaining <= 0) {
+      Error err = Error::make(AM_ERR_TIMEOUT, "overall deadline of " + std::to_string(o.deadline_ms) + " ms exceeded");
+      err.attempts = attempts_;
+      return fail(e, std::move(err));
+    }
+    if (attempt_timeout_ms_ <= 0 || remaining < attempt_timeout_ms_) {
+      attempt_timeout_ms_ = remaining;
+      deadline_limited_ = true;
+    }
+  }
+  std::string url;
+  if (kind_ == Kind::Get) {
+    url = get_url_;
+  } else if (kind_ == Kind::List) {
+    url = client_.list_url(params_, params_.after_id ? &*params_.after_id : nullptr,
+                           params_.before_id ? &*params_.before_id : nullptr);
+  } else {
+    const std::string *c = cursor_ ? &*cursor_ : nullptr;
+    url = client_.list_url(params_, backwards_ ? nullptr : c, backwards_ ? c : nullptr);
+  }
+  transfer_ = e.transport().start(url, attempt_timeout_ms_);
+  if (!transfer_) return fail(e, Error::make(AM_ERR_OUT_OF_MEMORY, "out of memory starting a transfer"));
+  transfer_->owner = this;
+  if (!e.add_transfer(*transfer_)) {
+    e.transport().discard(std::move(transfer_));
+    return fail(e, Error::make(AM_ERR_INTERNAL, "could not start a transfer"));
+  }
+}
+
+void Call::on_transfer_done(Engine &e, CURLcode code) {
+  e.remove_transfer(*transfer_);
+  HttpResponse r = e.transport().finish(std::move(transfer_), code);
+  ++attempts_;
+  if (!r.transport_failed && r.http_status >= 200 && r.http_status < 300) return on_success(e, r);
+
+  const Options &o = client_.config().o;
+  Error err = client_.error_from(r, attempt_timeout_ms_, deadline_limited_);
+  err.attempts = attempts_;
+  retry::Attempt a;
+  a.transport_failed = r.transport_failed;
+  a.transport_status = r.transport_status;
+  a.http_status = r.http_status;
+  if (!r.transport_failed) {
+    a.should_retry = retry::parse_should_retry(r.should_retry);
+    a.server_delay_ms = retry::server_delay_ms(r.retry_after_ms, r.retry_after, std::time(nullptr));
+    if (a.server_delay_ms) err.retry_after_ms = *a.server_delay_ms;
+  }
+  std::optional<int64_t> remaining;
+  if (deadline_)
+    remaining = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - Clock::now()).count();
+  retry::Decision d = retry::decide(a, retries_, o.max_retries, o.retry_after_cap_ms, unit_random(), remaining);
+  if (!d.retry) {
+    if (d.delay_over_cap)
+      err.message += " (the server asked to retry after " + std::to_string(err.retry_after_ms) +
+                     " ms, above the retry-after cap of " + std::to_string(o.retry_after_cap_ms) + " ms)";
+    return fail(e, std::move(err));
+  }
+  ++retries_;
+  e.set_timer(shared_from_this(), ++timer_generation_, d.delay_ms);
+}
+
+void Call::on_timer(Engine &e, uint64_t generation) {
+  if (finished_ || generation != timer_generation_ || transfer_) return;  // stale
+  start_attempt(e);
+}
+
+void Call::on_success(Engine &e, HttpResponse &r) {
+  // Errors found from here on are about this response.
+  auto annotate = [&](Error &err) {
+    err.attempts = attempts_;
+    err.http_status = r.http_status;
+    if (r.has_request_id && is_valid_utf8(r.request_id) && !has_control_char(r.request_id))
+      err.request_id = r.request_id;
+  };
+  Error err;
+  if (kind_ == Kind::Get) {
+    ModelData *m = nullptr;
+    if (!decode_model(std::move(r.body), *data_, m, err)) {
+      annotate(err);
+      return fail(e, std::move(err));
+    }
+    model_ = std::make_unique<am_model>(am_model{std::shared_ptr<const ModelData>(data_, m)});
+    return complete(e, AM_OK, Error());
+  }
+  PageInfo info;
+  if (!decode_list_page(std::move(r.body), *data_, info, err)) {
+    annotate(err);
+    return fail(e, std::move(err));
+  }
+  std::vector<ModelData *> order;
+  if (kind_ == Kind::List) {
+    order.reserve(info.count);
+    for (size_t i = 0; i < info.count; ++i) order.push_back(&info.models[i]);
+    list_ = make_list(data_, order, info.first_id, info.last_id, info.has_more);
+    return complete(e, AM_OK, Error());
+  }
+
+  // list_all: another page, or the whole list.
+  pages_.push_back(info);
+  if (info.has_more) {
+    const char *next = backwards_ ? info.first_id : info.last_id;
+    std::string problem;
+    if (!next || !*next) {
+      problem = std::string("has_more is true but ") + (backwards_ ? "first_id" : "last_id") + " is missing";
+    } else if (!seen_.insert(next).second) {
+      problem = std::string("the server repeated the cursor '") + next + "'";
+    } else if (static_cast<int>(pages_.size()) >= params_.max_pages) {
+      problem = "stopped at the page cap of " + std::to_string(params_.max_pages) + " pages; the list is incomplete";
+    }
+    if (!problem.empty()) {
+      // Not an HTTP failure: no status, but which response broke the rule.
+      Error perr = Error::make(AM_ERR_PAGINATION, "list_all: " + problem);
+      redact(perr.message, client_.config().secrets);
+      annotate(perr);
+      perr.http_status = 0;
+      return fail(e, std::move(perr));
+    }
+    cursor_ = next;
+    retries_ = 0;
+    return start_attempt(e);
+  }
+  // Newest first: walking backwards fetched newer pages last.
+  auto append = [&](const PageInfo &pi) {
+    for (size_t i = 0; i < pi.count; ++i) order.push_back(&pi.models[i]);
+  };
+  if (backwards_) {
+    for (auto it = pages_.rbegin(); it != pages_.rend(); ++it) append(*it);
+  } else {
+    for (const PageInfo &pi : pages_) append(pi);
+  }
+  const char *first = order.empty() ? nullptr : order.front()->id;
+  const char *last = order.empty() ? nullptr : order.back()->id;
+  list_ = make_list(data_, order, first, last, false);
+  complete(e, AM_OK, Error());
+}
+
+void Call::abort(Engine &e, am_status status, const std::string &why) {
+  if (finished_) return;
+  if (transfer_) {
+    e.remove_transfer(*transfer_);
+    e.transport().discard(std::move(transfer_));
+  }
+  Error err = Error::make(status, why);
+  err.attempts = attempts_;
+  fail(e, std::move(err));
+}
+
+void Call::fail(Engine &e, Error err) {
+  am_status s = err.status;
+  complete(e, s, std::move(err));
+}
+
+void Call::complete(Engine &e, am_status status, Error err) {
+  if (finished_) return;
+  finished_ = true;
+  data_.reset();
+  pages_.clear();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    status_ = status;
+    error_ = std::move(err);
+    done_.store(true, std::memory_order_release);
+  }
+  cv_.notify_all();
+  e.finished(*this);
+}
+
+// ---------------------------------------------------------------- any thread
+
+bool Call::wait_for(int64_t timeout_ms) {
+  if (done()) return true;
+  std::unique_lock<std::mutex> lock(mu_);
+  auto ready = [&] { return done_.load(std::memory_order_acquire); };
+  if (timeout_ms < 0) {
+    cv_.wait(lock, ready);
+    return true;
+  }
+  return cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), ready);
+}
+
+am_status Call::take(std::unique_ptr<am_model_list> *list, std::unique_ptr<am_model> *model, Error &err) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!done_.load(std::memory_order_acquire)) {
+    err = Error::make(AM_ERR_INVALID_ARGUMENT, "the request has not finished yet");
+    return err.status;
+  }
+  if ((list != nullptr) != (kind_ != Kind::Get)) {
+    err = Error::make(AM_ERR_INVALID_ARGUMENT, kind_ == Kind::Get ? "a get request has a model, not a list"
+                                                                  : "a list request has a list, not a model");
+    return err.status;
+  }
+  if (taken_) {
+    err = Error::make(AM_ERR_INVALID_ARGUMENT, "the request's result was already taken");
+    return err.status;
+  }
+  taken_ = true;
+  if (status_ != AM_OK) {
+    err = std::move(error_);
+    return status_;
+  }
+  if (list) *list = std::move(list_);
+  if (model) *model = std::move(model_);
+  return AM_OK;
+}
+
+void Call::run_callback() {
+  std::unique_lock<std::mutex> lock(cb_mu_);
+  if (detached_ || userdata_released_) return;
+  cb_thread_.store(std::this_thread::get_id());
+  if (cb_.fn) cb_.fn(handle, cb_.userdata);  // may call detach_handle() on this thread
+  cb_thread_.store(std::thread::id());
+  userdata_released_ = true;
+  bool delete_handle = delete_handle_after_callback_;
+  lock.unlock();
+  if (cb_.userdata_free) cb_.userdata_free(cb_.userdata);
+  if (delete_handle) delete handle;  // freed by the user inside its callback
+}
+
+void Call::release_userdata() {
+  std::unique_lock<std::mutex> lock(cb_mu_);
+  if (userdata_released_) return;
+  userdata_released_ = true;
+  lock.unlock();
+  if (cb_.userdata_free) cb_.userdata_free(cb_.userdata);
+}
+
+bool Call::detach_handle() {
+  if (cb_thread_.load() == std::this_thread::get_id()) {
+    // Inside this request's own callback (cb_mu_ is held by this thread).
+    detached_ = true;
+    delete_handle_after_callback_ = true;
+    return false;
+  }
+  {
+    std::lock_guard<std::mutex> lock(cb_mu_);  // waits for a callback running elsewhere
+    detached_ = true;
+  }
+  release_userdata();
+  return true;
+}
+
+}  // namespace am
