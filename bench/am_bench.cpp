@@ -27,8 +27,13 @@
 //     All use one kept-alive connection each, are warmed up before timing, and
 //     are measured in wall-clock time (the server runs on other threads).
 //
-// The mock server, the page bytes, the client and the curl handle are set up
-// once in main(), outside any timing. Two environment adjustments, both
+//  3. Throughput of 1000 GETs with 100 in flight (second mock server, 128
+//     threads): BM_AsyncGets_1000x100 (am_model_get_async + am_client_dispatch)
+//     against BM_Baseline_CurlMulti_1000x100 (a bare curl multi loop that does
+//     not decode JSON), plus encoding diagnostics; see the comment there.
+//
+// The mock servers, the page bytes, the clients and the curl handles of 1 and
+// 2 are set up once in main(), outside any timing (3 sets up per run, untimed). Two environment adjustments, both
 // explained where they are made: TCP_NODELAY is forced on the mock server's
 // socket (AM_BENCH_SERVER_NAGLE=1 to skip), and glibc's mmap/trim thresholds
 // are raised (AM_BENCH_DEFAULT_MALLOC=1 to skip). bench/run.sh also pins the
@@ -42,9 +47,14 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <poll.h>
+
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "anthropic_models.h"
 #include "mock_server.hpp"
@@ -65,6 +75,7 @@ struct Globals {
   curl_slist *headers = nullptr;
   std::string get_url;
   std::string curl_body;
+  std::string async_base_url;  // the 128-thread mock server of the async benchmarks
 };
 Globals g;
 
@@ -169,8 +180,7 @@ BENCHMARK(BM_DecodeListPage)->Unit(benchmark::kMicrosecond);
 void BM_Ref_ParsePage(benchmark::State &state) {
   const std::string &bytes = g.page_bytes;
   for (auto _ : state) {
-    am::Page page;
-    page.buf = bytes;
+    am::Page page{bytes};
     am::Error err;
     if (!am::parse_page(page, err)) {
       state.SkipWithError(("parse_page failed: " + err.message).c_str());
@@ -283,6 +293,225 @@ CURL *make_curl(const std::string &url, curl_slist *headers, bool accept_encodin
   return easy;
 }
 
+// ---------------------------------------------------------------- async throughput
+//
+// 1000 GET /v1/models/{id} with at most 100 in flight, against a second
+// in-process mock server with 128 worker threads (cpp-httplib serves each
+// kept-alive connection on one thread, so it needs >= 100) and no delay.
+//   BM_AsyncGets_1000x100           am_model_get_async: submit 100, then one
+//                                   more from each completion callback. The
+//                                   host blocks in poll() on
+//                                   am_client_wakeup_fd and runs the callbacks
+//                                   with am_client_dispatch (its main loop);
+//                                   each callback takes the decoded model,
+//                                   frees it and the request. (Calling
+//                                   am_client_dispatch in a busy loop instead
+//                                   takes the CPU from the client's worker and
+//                                   the server: ~2x slower when pinned.)
+//   BM_Baseline_CurlMulti_1000x100  one curl multi handle, 100 reused easy
+//                                   handles (same URL and headers), bodies
+//                                   appended to strings, NO JSON decoding
+//                                   (the library decodes every model), CURLMOPT
+//                                   defaults; curl_multi_perform/info_read/poll.
+// plus the same wire-format diagnostics as for the single GET:
+//   BM_AsyncGets_1000x100_IdentityEncoding          library + `accept-encoding: identity`
+//   BM_Baseline_CurlMulti_1000x100_AcceptEncoding   baseline + CURLOPT_ACCEPT_ENCODING ""
+// Each benchmark run makes its own client (or multi handle), warms it with one
+// untimed batch (which opens the 100 connections) and reuses it for every
+// timed iteration; it is freed at the end of the run, closing its connections
+// so the next run finds the server's threads free. Wall-clock time; items = GETs.
+
+constexpr int kAsyncTotal = 1000;
+constexpr int kAsyncWindow = 100;
+constexpr int kAsyncPollTimeoutMs = 10000;  // a batch that stalls this long is an error
+
+struct AsyncBatch {
+  am_client *client = nullptr;
+  int submitted = 0, completed = 0, failed = 0;
+  std::string why;
+};
+
+void on_async_get(am_request *req, void *userdata);
+
+void submit_async_get(AsyncBatch &b) {
+  am_request *req = nullptr;
+  am_error *err = nullptr;
+  ++b.submitted;
+  if (am_model_get_async(b.client, kModelId, on_async_get, &b, nullptr, &req, &err) != AM_OK) {
+    if (b.why.empty()) b.why = std::string("am_model_get_async: ") + am_error_message(err);
+    ++b.failed;
+    ++b.completed;  // nothing will call back
+  }
+  am_error_free(err);
+}
+
+void on_async_get(am_request *req, void *userdata) {
+  AsyncBatch &b = *static_cast<AsyncBatch *>(userdata);
+  am_model *m = nullptr;
+  am_error *err = nullptr;
+  if (am_request_take_model(req, &m, &err) != AM_OK) {
+    if (b.why.empty()) b.why = std::string("am_model_get_async: ") + am_error_message(err);
+    ++b.failed;
+  } else {
+    benchmark::DoNotOptimize(am_model_id(m));
+  }
+  am_model_free(m);
+  am_error_free(err);
+  am_request_free(req);
+  ++b.completed;
+  if (b.submitted < kAsyncTotal) submit_async_get(b);
+}
+
+// One batch of kAsyncTotal GETs, kAsyncWindow in flight; false (with why) on failure.
+bool run_async_batch(am_client *client, std::string &why) {
+  AsyncBatch b;
+  b.client = client;
+  for (int i = 0; i < kAsyncWindow && b.submitted < kAsyncTotal; ++i) submit_async_get(b);
+  pollfd pfd{am_client_wakeup_fd(client), POLLIN, 0};
+  while (b.completed < kAsyncTotal) {
+    if (poll(&pfd, 1, kAsyncPollTimeoutMs) == 0) {
+      why = "no completion within " + std::to_string(kAsyncPollTimeoutMs) + " ms";
+      return false;  // error path: the caller frees the client, which cancels what is left
+                     // (the handles of those requests are not freed)
+    }
+    am_client_dispatch(client, 0);
+  }
+  if (b.failed) why = std::to_string(b.failed) + " of " + std::to_string(kAsyncTotal) + " failed; first: " + b.why;
+  return b.failed == 0;
+}
+
+void run_async_gets(benchmark::State &state, bool identity) {
+  am_client *client = make_client(g.async_base_url, identity);
+  if (!client) {
+    state.SkipWithError("could not create a client");
+    return;
+  }
+  std::string why;
+  if (!run_async_batch(client, why)) {  // warm-up: opens the connections
+    state.SkipWithError(("warm-up: " + why).c_str());
+  } else {
+    for (auto _ : state) {
+      if (!run_async_batch(client, why)) {
+        state.SkipWithError(why.c_str());
+        break;
+      }
+    }
+  }
+  am_client_free(client);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * kAsyncTotal);
+}
+
+void BM_AsyncGets_1000x100(benchmark::State &state) { run_async_gets(state, false); }
+BENCHMARK(BM_AsyncGets_1000x100)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_AsyncGets_1000x100_IdentityEncoding(benchmark::State &state) { run_async_gets(state, true); }
+BENCHMARK(BM_AsyncGets_1000x100_IdentityEncoding)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+struct CurlMulti {
+  CURLM *multi = nullptr;
+  curl_slist *headers = nullptr;
+  std::vector<CURL *> easy;
+  std::vector<std::string> body;
+
+  explicit CurlMulti(bool accept_encoding) : easy(kAsyncWindow, nullptr), body(kAsyncWindow) {
+    multi = curl_multi_init();
+    headers = request_headers();
+    const std::string url = g.async_base_url + "/v1/models/" + kModelId;
+    for (int i = 0; i < kAsyncWindow; ++i) {
+      if (!(easy[i] = curl_easy_init())) continue;
+      curl_easy_setopt(easy[i], CURLOPT_URL, url.c_str());
+      curl_easy_setopt(easy[i], CURLOPT_HTTPHEADER, headers);
+      curl_easy_setopt(easy[i], CURLOPT_NOSIGNAL, 1L);
+      curl_easy_setopt(easy[i], CURLOPT_WRITEFUNCTION, append_body);
+      curl_easy_setopt(easy[i], CURLOPT_WRITEDATA, &body[i]);
+      curl_easy_setopt(easy[i], CURLOPT_PRIVATE, reinterpret_cast<char *>(static_cast<intptr_t>(i)));
+      if (accept_encoding) curl_easy_setopt(easy[i], CURLOPT_ACCEPT_ENCODING, "");
+    }
+  }
+  ~CurlMulti() {
+    for (CURL *e : easy) curl_easy_cleanup(e);  // none is attached to the multi any more
+    curl_multi_cleanup(multi);
+    curl_slist_free_all(headers);
+  }
+  bool ok() const {
+    for (CURL *e : easy)
+      if (!e) return false;
+    return multi && headers;
+  }
+
+  // One batch of kAsyncTotal GETs, kAsyncWindow in flight; false (with why) on failure.
+  bool batch(std::string &why) {
+    int submitted = 0, completed = 0, failed = 0;
+    auto add = [&](int i) {
+      body[i].clear();
+      ++submitted;
+      if (curl_multi_add_handle(multi, easy[i]) != CURLM_OK) {
+        ++failed;
+        ++completed;
+      }
+    };
+    for (int i = 0; i < kAsyncWindow && submitted < kAsyncTotal; ++i) add(i);
+    while (completed < kAsyncTotal) {
+      int running = 0;
+      if (curl_multi_perform(multi, &running) != CURLM_OK) {
+        why = "curl_multi_perform failed";
+        break;
+      }
+      int left = 0;
+      while (CURLMsg *m = curl_multi_info_read(multi, &left)) {
+        if (m->msg != CURLMSG_DONE) continue;
+        CURL *e = m->easy_handle;
+        CURLcode code = m->data.result;
+        char *priv = nullptr;
+        curl_easy_getinfo(e, CURLINFO_PRIVATE, &priv);
+        long status = 0;
+        curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+        if (code != CURLE_OK || status != 200) {
+          if (why.empty()) why = std::string("GET: ") + curl_easy_strerror(code) + ", HTTP " + std::to_string(status);
+          ++failed;
+        }
+        benchmark::DoNotOptimize(body[static_cast<int>(reinterpret_cast<intptr_t>(priv))].data());
+        curl_multi_remove_handle(multi, e);
+        ++completed;
+        if (submitted < kAsyncTotal) add(static_cast<int>(reinterpret_cast<intptr_t>(priv)));
+      }
+      if (completed < kAsyncTotal && running > 0) curl_multi_poll(multi, nullptr, 0, kAsyncPollTimeoutMs, nullptr);
+    }
+    if (completed < kAsyncTotal) {  // detach what is still running
+      for (CURL *e : easy) curl_multi_remove_handle(multi, e);
+      return false;
+    }
+    if (failed) why = std::to_string(failed) + " of " + std::to_string(kAsyncTotal) + " failed; first: " + why;
+    return failed == 0;
+  }
+};
+
+void run_curl_multi(benchmark::State &state, bool accept_encoding) {
+  CurlMulti cm(accept_encoding);
+  if (!cm.ok()) {
+    state.SkipWithError("curl multi/easy init failed");
+    return;
+  }
+  std::string why;
+  if (!cm.batch(why)) {  // warm-up: opens the connections
+    state.SkipWithError(("warm-up: " + why).c_str());
+    return;
+  }
+  for (auto _ : state) {
+    if (!cm.batch(why)) {
+      state.SkipWithError(why.c_str());
+      break;
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * kAsyncTotal);
+}
+
+void BM_Baseline_CurlMulti_1000x100(benchmark::State &state) { run_curl_multi(state, false); }
+BENCHMARK(BM_Baseline_CurlMulti_1000x100)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_Baseline_CurlMulti_1000x100_AcceptEncoding(benchmark::State &state) { run_curl_multi(state, true); }
+BENCHMARK(BM_Baseline_CurlMulti_1000x100_AcceptEncoding)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -315,9 +544,19 @@ int main(int argc, char **argv) {
     return 1;
   }
   g.base_url = server.base_url();
+  // The async benchmarks keep 100 connections open: a server of their own
+  // with a thread per connection (and no synthetic models).
+  am::mock::ServerOptions aso;
+  aso.threads = 128;
+  am::mock::MockServer async_server(aso);
+  if (!async_server.start(&error)) {
+    std::fprintf(stderr, "am_bench: async mock server: %s\n", error.c_str());
+    return 1;
+  }
+  g.async_base_url = async_server.base_url();
   const bool nodelay = std::getenv("AM_BENCH_SERVER_NAGLE") == nullptr;  // set it to see the 40 ms stall
-  if (nodelay && enable_server_nodelay(server.port()) == 0)
-    std::fprintf(stderr, "am_bench: warning: could not set TCP_NODELAY on the mock server's socket\n");
+  if (nodelay && (enable_server_nodelay(server.port()) == 0 || enable_server_nodelay(async_server.port()) == 0))
+    std::fprintf(stderr, "am_bench: warning: could not set TCP_NODELAY on the mock servers' sockets\n");
 
   if (!fetch_once(g.base_url + "/v1/models?limit=1000", g.page_bytes)) {
     std::fprintf(stderr, "am_bench: could not fetch the 1000-model page\n");
@@ -349,6 +588,8 @@ int main(int argc, char **argv) {
   benchmark::AddCustomContext("page_bytes", std::to_string(g.page_bytes.size()));
   benchmark::AddCustomContext("get_model", kModelId);
   benchmark::AddCustomContext("malloc", tuned_malloc ? "mmap/trim thresholds raised" : "glibc defaults");
+  benchmark::AddCustomContext("async_server_threads", std::to_string(aso.threads));
+  benchmark::AddCustomContext("async_baseline", "curl multi, bodies into strings, no JSON decoding (the library decodes)");
   benchmark::AddCustomContext("server_tcp_nodelay", nodelay ? "forced on by am_bench" : "off (mock default)");
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
@@ -359,6 +600,7 @@ int main(int argc, char **argv) {
   am_client_free(g.client);
   am_client_free(g.client_identity);
   server.stop();
+  async_server.stop();
   curl_global_cleanup();
   return 0;
 }

@@ -1,12 +1,15 @@
 #!/bin/sh
 # Builds am_bench if needed, runs it (5 repetitions, aggregates only) and prints
-# the two ratios computed from the medians of the real (wall-clock) times:
+# the ratios computed from the medians of the real (wall-clock) times:
 #   decode/parse          BM_DecodeListPage / BM_Baseline_RapidJsonParse
 #   am_model_get/curl     BM_AmModelGet / BM_Baseline_CurlEasyLoop (target <= 1.10x)
+#   async throughput      BM_Baseline_CurlMulti_1000x100 / BM_AsyncGets_1000x100
+#                         (library/curl-multi throughput, target >= 0.9x; the
+#                         baseline does not decode JSON, the library does)
 #
 # Usage: bench/run.sh [extra am_bench flags...]
 # Environment: BUILD_DIR (default: <repo>/build), MIN_TIME (seconds per
-# benchmark run, default 0.5; the whole run then takes ~30 s on 2 cores),
+# benchmark run, default 0.5; the whole run then takes ~50 s on 2 cores),
 # BENCH_CPU (default 0): the CPU the whole process (client and in-process mock
 # server) is pinned to with taskset; empty = no pinning. Unpinned, the warm GET
 # latencies are bimodal (~40 or ~85 us per request, depending on whether the
@@ -61,7 +64,7 @@ for b in doc["benchmarks"]:
 
 print()
 for name, t in sorted(median.items()):
-    print(f"median {name:40s} {t * 1e6:10.1f} us")
+    print(f"median {name:46s} {t * 1e6:10.1f} us")
 
 def ratio(label, num, den, target=None):
     if num not in median or den not in median:
@@ -77,4 +80,20 @@ ratio("am_model_get/curl", "BM_AmModelGet", "BM_Baseline_CurlEasyLoop", 1.10)
 ratio("am_model_get/curl, both Accept-Encoding (compressed)", "BM_AmModelGet",
       "BM_Baseline_CurlEasyLoop_AcceptEncoding")
 ratio("am_model_get/curl, both identity", "BM_AmModelGet_IdentityEncoding", "BM_Baseline_CurlEasyLoop")
+
+# Throughput ratios: baseline time / library time (higher is better).
+def throughput(label, lib, base, target=None):
+    if lib not in median or base not in median:
+        print(f"ratio {label}: n/a (missing {lib if lib not in median else base})")
+        return
+    r = median[base] / median[lib]
+    extra = f" (target >= {target:.1f})" if target else ""
+    print(f"ratio {label}: {r:.2f}x{extra}")
+
+throughput("async throughput (library/curl-multi)", "BM_AsyncGets_1000x100",
+           "BM_Baseline_CurlMulti_1000x100", 0.9)
+throughput("async throughput, both Accept-Encoding (compressed)", "BM_AsyncGets_1000x100",
+           "BM_Baseline_CurlMulti_1000x100_AcceptEncoding")
+throughput("async throughput, both identity", "BM_AsyncGets_1000x100_IdentityEncoding",
+           "BM_Baseline_CurlMulti_1000x100")
 PY

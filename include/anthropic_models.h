@@ -212,9 +212,10 @@ AM_API int32_t am_client_dispatch(am_client *client, int32_t max) AM_NOEXCEPT;
  * am_client_dispatch (which drains it): add it to a poll/epoll/select loop.
  * Owned by the client; -1 where the platform has none. */
 AM_API int32_t am_client_wakeup_fd(const am_client *client) AM_NOEXCEPT;
-/* Called on the worker thread each time a completion is queued for
- * am_client_dispatch, so an event-loop host can wake up and dispatch; keep it
- * short (post a message, signal a condition). fn NULL removes it. The previous
+/* Called on the worker thread when completions become ready for
+ * am_client_dispatch (the queue goes from empty to non-empty), so an
+ * event-loop host can wake up and dispatch; keep it short (post a message,
+ * signal a condition). fn NULL removes it. The previous
  * notifier's userdata_free (may be NULL) runs when it is replaced, and the
  * last one's when the client is freed. Thread-safe. */
 typedef void (*am_notify_fn)(void *userdata);

@@ -30,5 +30,7 @@ run supports claude-3-haiku-20240307 thinking
 run list --limit 2 --json
 echo; echo "\$ examples/c/list_models"
 "$build/examples/c/list_models" | head -n 12
+echo; echo "\$ examples/c/game_loop   (asynchronous calls pumped from a 60 fps loop)"
+"$build/examples/c/game_loop"
 echo; echo "\$ am-models get no-such-model   (an API error: exit status 1)"
 "$cli" get no-such-model || echo "exit status $?"

@@ -10,7 +10,6 @@ PACKAGES=(
   libcpp-httplib-dev     # the local API server
   libgtest-dev           # tests
   libbenchmark-dev       # bench/
-  valgrind               # leak check of the integration tests
   python3                # bench/run.sh summary
 )
 

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Every test of every language: installs what is missing, builds, then runs the
-# C/C++ suites (unit, ABI, integration over real HTTP on 127.0.0.1, CLI) with
-# ctest, and the integration suite once more under valgrind.
+# Every test of every language: installs what is missing, builds, then runs
+#  1. the C/C++ suites with ctest (unit, ABI, integration over real HTTP on
+#     127.0.0.1, async, CLI);
+#  2. the unit, integration and async suites again built with ASan + UBSan
+#     (memory errors, undefined behaviour and leaks fail the run);
+#  3. the integration and async suites built with ThreadSanitizer.
+# Ends with one line: "total: N passed, N failed".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${AM_BUILD_DIR:-$root/build}
 "$root/scripts/build.sh"
-cd "$build"
+
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
-passed=0 failed=0
-# count LOG: adds the "N passed / N failed" of a ctest or gtest log to the totals.
+passed=0 failed=0 status=0
+# count LOG: adds the counts of a ctest or gtest log to the totals.
 count() {
   local p f
   p=$(sed -n 's/^.*[0-9]*% tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*$/\2 \1/p' "$1" | tail -1)
@@ -19,20 +23,42 @@ count() {
   else
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) tests\?\.$/\1/p' "$1" | tail -1)
     f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) tests\?, listed below:$/\1/p' "$1" | tail -1)
+    # A binary that died before gtest's summary counts as one failure.
+    [ -z "$p$f" ] && f=1
   fi
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
 }
-status=0
+# gtest_in DIR NAME BINARY...: runs gtest binaries of a build, logging as NAME.
+gtest_in() {
+  local dir=$1 name=$2; shift 2
+  for bin in "$@"; do
+    echo "-- $name: $bin"
+    "$dir/tests/$bin" --gtest_brief=1 2>&1 | tee "$logs/$name-${bin//\//-}" || status=1
+    count "$logs/$name-${bin//\//-}"
+  done
+}
+# sanitized NAME FLAGS TARGETS...: a separate build tree with -fsanitize=FLAGS.
+sanitized() {
+  local name=$1 flags=$2; shift 2
+  local dir="$build-$name"
+  echo "== building with -fsanitize=$flags in $dir"
+  cmake -S "$root" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAM_SANITIZE="$flags" \
+    -DAM_BUILD_BENCH=OFF >/dev/null
+  cmake --build "$dir" -j"$(nproc)" --target "$@" >/dev/null
+}
 
-echo "== ctest: unit, abi, integration, cli"
-ctest --output-on-failure -j2 --timeout 300 2>&1 | tee "$logs/ctest" || status=1
+echo "== ctest: unit, abi, integration, async, cli"
+(cd "$build" && ctest --output-on-failure -j2 --timeout 300) 2>&1 | tee "$logs/ctest" || status=1
 count "$logs/ctest"
 
-echo "== integration tests under valgrind (leaks and memory errors fail the run)"
-valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
-  --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
-  "$build/tests/integration/am_integration_tests" --gtest_brief=1 2>&1 | tee "$logs/valgrind" || status=1
-count "$logs/valgrind"
+export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:check_initialization_order=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+sanitized asan address,undefined am_unit_tests am_integration_tests am_async_tests
+gtest_in "$build-asan" asan unit/am_unit_tests integration/am_integration_tests async/am_async_tests
+
+export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+sanitized tsan thread am_integration_tests am_async_tests
+gtest_in "$build-tsan" tsan integration/am_integration_tests async/am_async_tests
 
 echo
 echo "total: $passed passed, $failed failed"

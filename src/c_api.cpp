@@ -324,19 +324,15 @@ am_status submit(am_client *client, am::Call::Kind kind, const am_list_params *p
   return guarded(err, [&](Error &e) {
     if (!client || !out) return invalid(e, client ? "out is NULL" : "client is NULL");
     if (kind == am::Call::Kind::Get && !id) return invalid(e, "model id is NULL");
-    auto handle = std::make_unique<am_request>();
     std::string model_id = id ? id : "";
     am::ListParams defaults;
     std::shared_ptr<am::Call> call;
-    // The handle must be known to the call before the worker can finish it.
+    // The callback may run, and free the handle, before this returns: the
+    // handle is published through *out before the call can start.
+    auto handle = std::make_unique<am_request>();
     am::Callback callback{cb, userdata, userdata_free};
-    if (!client->c->submit(kind, params ? params->p : defaults, id ? &model_id : nullptr, callback, call, e,
-                           handle.get()))
-      return false;
-    handle->call = std::move(call);
-    handle->engine = &client->c->engine();
-    *out = handle.release();
-    return true;
+    return client->c->submit(kind, params ? params->p : defaults, id ? &model_id : nullptr, callback, call, e,
+                             &handle, out);
   });
 }
 

@@ -103,7 +103,8 @@ Error Client::error_from(const HttpResponse &r, int64_t attempt_timeout_ms, bool
 }
 
 bool Client::submit(Call::Kind kind, const ListParams &params, const std::string *model_id, Callback cb,
-                    std::shared_ptr<Call> &out, Error &err, am_request *handle) {
+                    std::shared_ptr<Call> &out, Error &err, std::unique_ptr<am_request> *handle,
+                    am_request **published) {
   std::string get_url;
   ListParams p = params;
   if (kind == Call::Kind::Get) {
@@ -120,9 +121,24 @@ bool Client::submit(Call::Kind kind, const ListParams &params, const std::string
     if (!check_params(p, err)) return false;
   }
   auto call = std::make_shared<Call>(*this, kind, std::move(p), std::move(get_url), cb);
-  call->handle = handle;
-  if (!engine_->submit(call, err)) return false;
-  out = std::move(call);
+  am_request *raw = nullptr;
+  if (handle) {
+    raw = handle->get();
+    raw->call = call;
+    raw->engine = engine_.get();
+    call->handle = raw;
+    handle->release();  // from here on the call's callback may free it
+    *published = raw;
+  }
+  out = call;
+  if (!engine_->submit(std::move(call), err)) {
+    if (raw) {
+      *published = nullptr;
+      delete raw;
+    }
+    out.reset();
+    return false;
+  }
   return true;
 }
 

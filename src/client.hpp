@@ -21,9 +21,12 @@ class Client {
   ~Client();
 
   // Checks the arguments and starts the call; nothing is sent when this fails.
-  // `handle` is what the call's callback receives (null for blocking calls).
+  // For an asynchronous call, `handle` is the C handle its callback receives:
+  // it is wired to the call and published through *published before the
+  // worker can see the call (after which the callback may free it).
   bool submit(Call::Kind kind, const ListParams &params, const std::string *model_id, Callback cb,
-              std::shared_ptr<Call> &out, Error &err, am_request *handle = nullptr);
+              std::shared_ptr<Call> &out, Error &err, std::unique_ptr<am_request> *handle = nullptr,
+              am_request **published = nullptr);
   // Submit + wait + take.
   bool list(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err);
   bool list_all(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err);

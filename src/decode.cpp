@@ -92,112 +92,134 @@ bool opt_string(const Value &obj, const char *name, const char *&out, const char
   return true;
 }
 
-bool opt_count(const Value &obj, const char *name, int64_t &out, bool &has, const char *ctx, long idx,
-               Error &err) {
-  auto it = obj.FindMember(name);
-  if (it == obj.MemberEnd() || it->value.IsNull()) return true;
-  if (!it->value.IsInt64() || it->value.GetInt64() < 0)
-    return fail(err, where(ctx, idx, name), "non-negative integer", it->value);
-  out = it->value.GetInt64();
-  has = true;
-  return true;
-}
 
-// The capability paths this release knows, split once.
-struct KnownPath {
-  const char *dotted;
-  std::vector<std::string> parts;
-};
-
-const std::vector<KnownPath> &known_paths() {
-  static const std::vector<KnownPath> paths = [] {
-    std::vector<KnownPath> v;
-    for (am_capability c = 1; c < AM_CAP_COUNT_; ++c) {
-      KnownPath k{capability_path(c), {}};
-      std::string_view s(k.dotted);
-      size_t start = 0;
-      while (true) {
-        size_t dot = s.find('.', start);
-        k.parts.emplace_back(s.substr(start, dot == std::string_view::npos ? dot : dot - start));
-        if (dot == std::string_view::npos) break;
-        start = dot + 1;
-      }
-      v.push_back(std::move(k));
+// Is `path` (names below `capabilities`) one of the capabilities this release knows?
+bool is_known_capability(const std::vector<std::string_view> &path) {
+  for (am_capability c = 1; c < AM_CAP_COUNT_; ++c) {
+    std::string_view known(capability_path(c));
+    size_t pos = 0;
+    bool match = true;
+    for (size_t i = 0; i < path.size() && match; ++i) {
+      if (i > 0) match = pos < known.size() && known[pos++] == '.';
+      match = match && known.compare(pos, path[i].size(), path[i]) == 0;
+      pos += path[i].size();
     }
-    return v;
-  }();
-  return paths;
+    if (match && pos == known.size()) return true;
+  }
+  return false;
 }
 
-// Every member named "supported" anywhere in the tree must be a boolean (or
-// null). Returns the offending value and fills `path` (names below the
-// capabilities object); no string is built unless something is wrong.
+// One walk over the capabilities tree: every member named "supported" must be
+// a boolean (or null), and a capability this release knows must be an object
+// (or null); anything else the API may add is left alone. Returns the
+// offending value with its path, or null. No string is built on the way.
 constexpr unsigned kMaxCapabilityDepth = 16;
 
-const Value *find_bad_supported(const Value &obj, std::vector<std::string_view> &path) {
-  if (path.size() > kMaxCapabilityDepth) return &obj;
+struct BadCapability {
+  const Value *value = nullptr;
+  const char *expected = nullptr;
+};
+
+BadCapability find_bad_capability(const Value &obj, std::vector<std::string_view> &path) {
+  if (path.size() > kMaxCapabilityDepth) return {&obj, nullptr};
   for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
     std::string_view name(it->name.GetString(), it->name.GetStringLength());
+    const Value &v = it->value;
     if (name == "supported") {
-      if (!it->value.IsBool() && !it->value.IsNull()) {
-        path.push_back(name);
-        return &it->value;
-      }
-    } else if (it->value.IsObject()) {
+      if (v.IsBool() || v.IsNull()) continue;
       path.push_back(name);
-      if (const Value *bad = find_bad_supported(it->value, path)) return bad;
-      path.pop_back();
+      return {&v, "boolean"};
     }
+    path.push_back(name);
+    if (v.IsObject()) {
+      BadCapability bad = find_bad_capability(v, path);
+      if (bad.value) return bad;
+    } else if (!v.IsNull() && is_known_capability(path)) {  // rare: only for non-objects
+      return {&v, "object"};
+    }
+    path.pop_back();
   }
-  return nullptr;
+  return {};
 }
 
 bool check_capabilities(const Value &caps, const char *ctx, long idx, Error &err) {
-  // Known capabilities must be objects where present.
-  for (const KnownPath &k : known_paths()) {
-    const Value *node = &caps;
-    for (const std::string &part : k.parts) {
-      if (!node->IsObject()) break;
-      auto it = node->FindMember(Value(rapidjson::StringRef(part.data(), part.size())));
-      if (it == node->MemberEnd()) { node = nullptr; break; }
-      node = &it->value;
-    }
-    if (node && !node->IsNull() && !node->IsObject())
-      return fail(err, where(ctx, idx, "capabilities.") + k.dotted, "object", *node);
-  }
   std::vector<std::string_view> path;
-  if (const Value *bad = find_bad_supported(caps, path)) {
-    std::string field = where(ctx, idx, "capabilities");
-    for (std::string_view p : path) field += "." + std::string(p);
-    if (path.size() > kMaxCapabilityDepth) {
-      err = Error::make(AM_ERR_DECODE, "decode: " + field + ": nested too deeply");
-      return false;
-    }
-    return fail(err, field, "boolean", *bad);
+  BadCapability bad = find_bad_capability(caps, path);
+  if (!bad.value) return true;
+  std::string field = where(ctx, idx, "capabilities");
+  for (std::string_view p : path) field += "." + std::string(p);
+  if (!bad.expected) {
+    err = Error::make(AM_ERR_DECODE, "decode: " + field + ": nested too deeply");
+    return false;
   }
-  return true;
+  return fail(err, field, bad.expected, *bad.value);
 }
+
+// The ModelInfo fields this release reads, found in one pass over the object.
+enum class Field { String, Count, Capabilities };
+struct FieldSpec {
+  std::string_view name;
+  Field kind;
+  const char *ModelData::*str;
+  int64_t ModelData::*num;
+  bool ModelData::*has;
+};
+const FieldSpec kFields[] = {
+    {"id", Field::String, &ModelData::id, nullptr, nullptr},
+    {"display_name", Field::String, &ModelData::display_name, nullptr, nullptr},
+    {"type", Field::String, &ModelData::type, nullptr, nullptr},
+    {"created_at", Field::String, &ModelData::created_at, nullptr, nullptr},
+    {"lifecycle", Field::String, &ModelData::lifecycle, nullptr, nullptr},
+    {"line", Field::String, &ModelData::line, nullptr, nullptr},
+    {"deprecated_at", Field::String, &ModelData::deprecated_at, nullptr, nullptr},
+    {"retires_at", Field::String, &ModelData::retires_at, nullptr, nullptr},
+    {"max_input_tokens", Field::Count, nullptr, &ModelData::max_input_tokens, &ModelData::has_max_input_tokens},
+    {"max_tokens", Field::Count, nullptr, &ModelData::max_tokens, &ModelData::has_max_tokens},
+    {"capabilities", Field::Capabilities, nullptr, nullptr, nullptr},
+};
 
 bool decode_model_value(const Value &v, ModelData &m, const char *ctx, long idx, Error &err) {
   if (!v.IsObject()) return fail(err, where(ctx, idx, ""), "object", v);
   m.obj = &v;
-  if (!opt_string(v, "id", m.id, ctx, idx, err, true) || !opt_string(v, "display_name", m.display_name, ctx, idx, err) ||
-      !opt_string(v, "type", m.type, ctx, idx, err) || !opt_string(v, "created_at", m.created_at, ctx, idx, err) ||
-      !opt_string(v, "lifecycle", m.lifecycle, ctx, idx, err) || !opt_string(v, "line", m.line, ctx, idx, err) ||
-      !opt_string(v, "deprecated_at", m.deprecated_at, ctx, idx, err) ||
-      !opt_string(v, "retires_at", m.retires_at, ctx, idx, err) ||
-      !opt_count(v, "max_input_tokens", m.max_input_tokens, m.has_max_input_tokens, ctx, idx, err) ||
-      !opt_count(v, "max_tokens", m.max_tokens, m.has_max_tokens, ctx, idx, err))
+  for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
+    std::string_view name(it->name.GetString(), it->name.GetStringLength());
+    const FieldSpec *spec = nullptr;
+    for (const FieldSpec &f : kFields)
+      if (f.name == name) spec = &f;
+    const Value &val = it->value;
+    if (!spec || val.IsNull()) continue;  // unknown fields are kept, not read
+    auto field = [&] { return std::string(name); };  // only built for a message
+    switch (spec->kind) {
+      case Field::String: {
+        if (!val.IsString()) return fail(err, where(ctx, idx, field().c_str()), "string", val);
+        const char *str = val.GetString();
+        if (std::strlen(str) != val.GetStringLength()) {
+          err = Error::make(AM_ERR_DECODE, "decode: " + where(ctx, idx, field().c_str()) + ": contains a NUL character");
+          return false;
+        }
+        m.*(spec->str) = str;
+        break;
+      }
+      case Field::Count:
+        if (!val.IsInt64() || val.GetInt64() < 0)
+          return fail(err, where(ctx, idx, field().c_str()), "non-negative integer", val);
+        m.*(spec->num) = val.GetInt64();
+        m.*(spec->has) = true;
+        break;
+      case Field::Capabilities:
+        if (!val.IsObject()) return fail(err, where(ctx, idx, field().c_str()), "object", val);
+        if (!check_capabilities(val, ctx, idx, err)) return false;
+        m.caps = &val;
+        break;
+    }
+  }
+  if (!m.id) {
+    err = Error::make(AM_ERR_DECODE, "decode: " + where(ctx, idx, "id") + ": missing");
     return false;
+  }
   if (*m.id == '\0') {
     err = Error::make(AM_ERR_DECODE, "decode: " + where(ctx, idx, "id") + ": empty");
     return false;
-  }
-  auto caps = v.FindMember("capabilities");
-  if (caps != v.MemberEnd() && !caps->value.IsNull()) {
-    if (!caps->value.IsObject()) return fail(err, where(ctx, idx, "capabilities"), "object", caps->value);
-    if (!check_capabilities(caps->value, ctx, idx, err)) return false;
-    m.caps = &caps->value;
   }
   return true;
 }
@@ -220,7 +242,8 @@ bool is_ascii(const std::string &s) {
 }  // namespace
 
 bool parse_page(Page &page, Error &err) {
-  constexpr unsigned kFlags = rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag;
+  // Recursive parsing is safe: DepthLimiter stops it at kMaxJsonDepth levels.
+  constexpr unsigned kFlags = rapidjson::kParseInsituFlag;
   DepthLimiter limiter{page.doc};
   rapidjson::ParseResult result;
   const bool ascii = is_ascii(page.buf);
@@ -252,8 +275,7 @@ bool parse_page(Page &page, Error &err) {
 }
 
 bool decode_list_page(std::string body, ListData &into, PageInfo &info, Error &err) {
-  auto page = std::make_unique<Page>();
-  page->buf = std::move(body);
+  auto page = std::make_unique<Page>(std::move(body));
   if (!parse_page(*page, err)) return false;
   const Value &root = page->doc;
   if (!root.IsObject()) return fail(err, "(response)", "object", root);
@@ -284,8 +306,7 @@ bool decode_list_page(std::string body, ListData &into, PageInfo &info, Error &e
 }
 
 bool decode_model(std::string body, ListData &into, ModelData *&out, Error &err) {
-  auto page = std::make_unique<Page>();
-  page->buf = std::move(body);
+  auto page = std::make_unique<Page>(std::move(body));
   if (!parse_page(*page, err)) return false;
   std::unique_ptr<ModelData[]> model(new ModelData[1]);
   if (!decode_model_value(page->doc, model[0], "", -1, err)) return false;
@@ -298,8 +319,7 @@ bool decode_model(std::string body, ListData &into, ModelData *&out, Error &err)
 ApiErrorBody decode_error_body(std::string_view body) {
   ApiErrorBody out;
   if (body.empty() || body.size() > (1u << 20)) return out;
-  Page page;
-  page.buf.assign(body.data(), body.size());
+  Page page{std::string(body)};
   Error ignored;
   if (!parse_page(page, ignored) || !page.doc.IsObject()) return out;
   auto e = page.doc.FindMember("error");

@@ -65,26 +65,38 @@ void Engine::stop() {
   undelivered_.clear();
 }
 
+// Wake-ups are edge-triggered: only a queue going from empty to non-empty
+// wakes the worker (it takes the whole queue each time), which saves a write
+// per request in a burst.
 bool Engine::submit(std::shared_ptr<Call> call, Error &err) {
+  bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) {
       err = Error::make(AM_ERR_INVALID_ARGUMENT, "the client is being freed");
       return false;
     }
-    incoming_.push_back(std::move(call));
+    wake = incoming_.empty() && cancels_.empty();
+    try {
+      incoming_.push_back(std::move(call));
+    } catch (const std::bad_alloc &) {
+      err = Error::make(AM_ERR_OUT_OF_MEMORY, "out of memory queueing the request");
+      return false;
+    }
   }
-  curl_multi_wakeup(multi_);
+  if (wake) curl_multi_wakeup(multi_);
   return true;
 }
 
 void Engine::cancel(const std::shared_ptr<Call> &call) {
+  bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return;  // the shutdown cancels everything anyway
+    wake = incoming_.empty() && cancels_.empty();
     cancels_.push_back(call);
   }
-  curl_multi_wakeup(multi_);
+  if (wake) curl_multi_wakeup(multi_);
 }
 
 bool Engine::add_transfer(Transfer &t) { return curl_multi_add_handle(multi_, t.easy) == CURLM_OK; }
@@ -106,11 +118,13 @@ void Engine::finished(Call &call) {
   } else if (cfg_.o.callbacks_on_worker) {
     c->run_callback();
   } else {
+    bool was_empty;
     {
       std::lock_guard<std::mutex> lock(done_mu_);
+      was_empty = done_.empty();
       done_.push_back(std::move(c));
     }
-    signal_ready();
+    if (was_empty) signal_ready();  // dispatch takes every queued completion
   }
 }
 
@@ -149,8 +163,7 @@ int Engine::dispatch(int max) {
       c = std::move(done_.front());
       done_.pop_front();
     }
-    c->run_callback();
-    ++ran;
+    if (c->run_callback()) ++ran;  // a freed request's callback neither runs nor counts
   }
   {
     // Completions left for a later dispatch keep the descriptor readable.

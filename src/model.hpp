@@ -20,8 +20,16 @@ namespace am {
 
 // One response body, parsed in place: the DOM's strings point into `buf`.
 struct Page {
+  explicit Page(std::string body)
+      : buf(std::move(body)), pool(chunk_for(buf.size())), doc(&pool) {}
   std::string buf;
+  // The DOM's nodes come from one pool sized to the body: rapidjson's default
+  // first chunk is 64 KiB, far more than a single model needs.
+  rapidjson::MemoryPoolAllocator<> pool;
   rapidjson::Document doc;
+
+ private:
+  static size_t chunk_for(size_t body_bytes) { return body_bytes < 4096 ? 4096 : body_bytes; }
 };
 
 struct ModelData {

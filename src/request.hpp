@@ -62,7 +62,8 @@ class Call : public std::enable_shared_from_this<Call> {
   am_status take(std::unique_ptr<am_model_list> *list, std::unique_ptr<am_model> *model, Error &err);
 
   // Runs the callback (once) on the calling thread, then releases userdata.
-  void run_callback();
+  // False when it did not run (the handle was freed first).
+  bool run_callback();
   // The callback will never run: release the userdata now (once).
   void release_userdata();
   // am_request_free: no callback after this; true when the caller may delete

@@ -8,7 +8,8 @@ namespace am {
 
 namespace {
 
-constexpr size_t kMaxPooledHandles = 16;
+// Enough idle handles for a burst of requests in flight; each is ~10 KB.
+constexpr size_t kMaxPooledHandles = 128;
 
 size_t on_body(char *data, size_t size, size_t nmemb, void *user) {
   auto *t = static_cast<Transfer *>(user);

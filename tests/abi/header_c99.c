@@ -52,8 +52,12 @@ const struct am_abi_typed am_abi_typed_table = {
     am_options_set_ignore_env,
     am_options_set_beta_variant,
     am_options_set_curl_global_init,
+    am_options_set_callbacks_on_worker,
     am_client_new,
     am_client_free,
+    am_client_dispatch,
+    am_client_wakeup_fd,
+    am_client_set_completion_notify,
     am_list_params_new,
     am_list_params_free,
     am_list_params_set_limit,
@@ -65,6 +69,15 @@ const struct am_abi_typed am_abi_typed_table = {
     am_models_list,
     am_models_list_all,
     am_model_get,
+    am_models_list_async,
+    am_models_list_all_async,
+    am_model_get_async,
+    am_request_done,
+    am_request_wait,
+    am_request_cancel,
+    am_request_take_list,
+    am_request_take_model,
+    am_request_free,
     am_model_list_free,
     am_model_list_count,
     am_model_list_at,
@@ -102,7 +115,7 @@ AM_ABI_CHECK(support_size, sizeof(am_support) == 4);
 AM_ABI_CHECK(capability_size, sizeof(am_capability) == 4);
 AM_ABI_CHECK(abi_version, AM_ABI_VERSION == 1);
 AM_ABI_CHECK(version_number, AM_VERSION_NUMBER == ((AM_VERSION_MAJOR << 16) | (AM_VERSION_MINOR << 8) | AM_VERSION_PATCH));
-AM_ABI_CHECK(fn_count, sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 74 + 1);
+AM_ABI_CHECK(fn_count, sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 87 + 1);
 
 /* Values are never renumbered. */
 AM_ABI_CHECK(s0, AM_OK == 0);
@@ -198,6 +211,20 @@ int am_abi_example(void) {
       if (am_model_supports(m, AM_CAP_EFFORT_XHIGH) == AM_SUPPORT_YES && am_model_max_tokens(m, &n)) break;
     }
     am_model_list_free(list);
+  }
+  {
+    /* The asynchronous form: submit, wait, take, free. */
+    am_request *req = NULL;
+    am_model *model = NULL;
+    if (am_model_get_async(client, "claude-opus-4-6", NULL, NULL, NULL, &req, NULL) == AM_OK) {
+      if (am_request_wait(req, -1) && am_request_done(req) &&
+          am_request_take_model(req, &model, NULL) == AM_OK) {
+        (void)am_model_max_input_tokens(model, &n);
+        am_model_free(model);
+      }
+      am_request_free(req);
+    }
+    (void)am_client_dispatch(client, 0);
   }
   am_client_free(client);
   return version[0] == '0' && am_abi_version() == AM_ABI_VERSION ? 0 : (int)n;

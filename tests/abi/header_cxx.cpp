@@ -16,7 +16,7 @@ const am_abi_generic_fn am_abi_every_function[] = {
 #include "api_functions.inc"
     nullptr};
 #undef AM_ABI_FN
-static_assert(sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 74 + 1, "function count");
+static_assert(sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 87 + 1, "function count");
 
 // Every function, by exact type (positional: C++11 has no designated initialisers).
 #include "api_typed.inc"
@@ -56,8 +56,12 @@ const am_abi_typed am_abi_typed_table = {
     am_options_set_ignore_env,
     am_options_set_beta_variant,
     am_options_set_curl_global_init,
+    am_options_set_callbacks_on_worker,
     am_client_new,
     am_client_free,
+    am_client_dispatch,
+    am_client_wakeup_fd,
+    am_client_set_completion_notify,
     am_list_params_new,
     am_list_params_free,
     am_list_params_set_limit,
@@ -69,6 +73,15 @@ const am_abi_typed am_abi_typed_table = {
     am_models_list,
     am_models_list_all,
     am_model_get,
+    am_models_list_async,
+    am_models_list_all_async,
+    am_model_get_async,
+    am_request_done,
+    am_request_wait,
+    am_request_cancel,
+    am_request_take_list,
+    am_request_take_model,
+    am_request_free,
     am_model_list_free,
     am_model_list_count,
     am_model_list_at,
@@ -107,12 +120,20 @@ static_assert(noexcept(am_client_new(nullptr, nullptr, nullptr)), "");
 static_assert(noexcept(am_models_list(nullptr, nullptr, nullptr, nullptr)), "");
 static_assert(noexcept(am_model_get(nullptr, nullptr, nullptr, nullptr)), "");
 static_assert(noexcept(am_model_supports_path(nullptr, nullptr)), "");
+static_assert(noexcept(am_client_dispatch(nullptr, 0)), "");
+static_assert(noexcept(am_model_get_async(nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)), "");
+static_assert(noexcept(am_request_wait(nullptr, 0)), "");
+static_assert(noexcept(am_request_free(nullptr)), "");
 
 // Typedefs are fixed-width.
 static_assert(std::is_same<am_status, int32_t>::value, "am_status is int32_t");
 static_assert(std::is_same<am_support, int32_t>::value, "am_support is int32_t");
 static_assert(std::is_same<am_capability, int32_t>::value, "am_capability is int32_t");
 static_assert(AM_ABI_VERSION == 1, "");
+// The callback types of the asynchronous calls.
+static_assert(std::is_same<am_userdata_free, void (*)(void *)>::value, "am_userdata_free");
+static_assert(std::is_same<am_notify_fn, void (*)(void *)>::value, "am_notify_fn");
+static_assert(std::is_same<am_request_callback, void (*)(am_request *, void *)>::value, "am_request_callback");
 
 // Every constant, as a value of its typedef, and pinned.
 constexpr am_status kStatuses[] = {
