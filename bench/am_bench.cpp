@@ -15,29 +15,37 @@
 //     destruction of the document / decoded page is timed too, in each.
 //
 //  2. A warm GET /v1/models/{id} against the in-process mock server:
-//       BM_AmModelGet               am_model_get + am_model_free, one client
-//                                   with default options (fully decoded model)
-//       BM_Baseline_CurlEasyLoop    one reused libcurl easy handle, same URL,
-//                                   x-api-key / anthropic-version / accept
-//                                   headers, body into a std::string
-//     plus two diagnostics that put both sides on the same wire format (the
-//     library asks for compressed responses; see below):
-//       BM_Baseline_CurlEasyLoop_AcceptEncoding   the bare loop + CURLOPT_ACCEPT_ENCODING ""
-//       BM_AmModelGet_IdentityEncoding            the library + `accept-encoding: identity`
+//       BM_AmModelGet                 am_model_get + am_model_free, one client
+//                                     with default options (fully decoded model)
+//       BM_Baseline_CurlEasyLoop      one reused libcurl easy handle, same URL,
+//                                     x-api-key / anthropic-version / accept
+//                                     headers, body into a std::string (bytes
+//                                     only, no JSON work)
+//       BM_Baseline_CurlEasyLoop_Parse  the same loop + rapidjson::Document::Parse
+//                                     of each body: a diagnostic that does
+//                                     closer to the library's work (the library
+//                                     also decodes the DOM into a model value)
 //     All use one kept-alive connection each, are warmed up before timing, and
 //     are measured in wall-clock time (the server runs on other threads).
 //
 //  3. Throughput of 1000 GETs with 100 in flight (second mock server, 128
 //     threads): BM_AsyncGets_1000x100 (am_model_get_async + am_client_dispatch)
-//     against BM_Baseline_CurlMulti_1000x100 (a bare curl multi loop that does
-//     not decode JSON), plus encoding diagnostics; see the comment there.
+//     against BM_Baseline_CurlMulti_1000x100 (a bare curl multi loop that only
+//     collects bytes) and BM_Baseline_CurlMulti_1000x100_Parse (the same loop +
+//     a Document::Parse of each completed body); see the comment there.
 //
-// The mock servers, the page bytes, the clients and the curl handles of 1 and
-// 2 are set up once in main(), outside any timing (3 sets up per run, untimed). Two environment adjustments, both
-// explained where they are made: TCP_NODELAY is forced on the mock server's
-// socket (AM_BENCH_SERVER_NAGLE=1 to skip), and glibc's mmap/trim thresholds
-// are raised (AM_BENCH_DEFAULT_MALLOC=1 to skip). bench/run.sh also pins the
-// process to one CPU, which makes the GET figures reproducible.
+// The mock servers always answer uncompressed, whatever Accept-Encoding says;
+// the library still advertises Accept-Encoding (CURLOPT_ACCEPT_ENCODING "", as
+// it does against the real API) and the baselines send none, so both sides get
+// the same bytes on the wire.
+//
+// The mock servers, the page bytes, the client and the curl handle of 1 and 2
+// are set up once in main(), outside any timing (3 sets up per run, untimed).
+// Two environment adjustments, both explained where they are made: TCP_NODELAY
+// is forced on the mock servers' listening sockets (AM_BENCH_SERVER_NAGLE=1 to
+// skip), and glibc's mmap/trim thresholds are raised (AM_BENCH_DEFAULT_MALLOC=1
+// to skip). bench/run.sh also pins the process to one CPU by default, which
+// makes the GET figures reproducible.
 #include <benchmark/benchmark.h>
 #include <curl/curl.h>
 #include <rapidjson/document.h>
@@ -68,10 +76,8 @@ constexpr int kWarmupRequests = 50;
 struct Globals {
   std::string base_url;
   std::string page_bytes;  // body of /v1/models?limit=1000 with 1000 synthetic models
-  am_client *client = nullptr;           // as a user gets it: default options
-  am_client *client_identity = nullptr;  // same, plus `accept-encoding: identity`
-  CURL *curl = nullptr;                  // plain: no Accept-Encoding
-  CURL *curl_compressed = nullptr;       // CURLOPT_ACCEPT_ENCODING "", as the library does
+  am_client *client = nullptr;  // as a user gets it: default options
+  CURL *curl = nullptr;         // the bare easy handle of the GET baselines
   curl_slist *headers = nullptr;
   std::string get_url;
   std::string curl_body;
@@ -91,6 +97,17 @@ curl_slist *request_headers() {
   h = curl_slist_append(h, "anthropic-version: 2023-06-01");
   h = curl_slist_append(h, "accept: application/json");
   return h;
+}
+
+// rapidjson::Document::Parse of one response body, as the "doing the same
+// work" diagnostics do (a fresh DOM each time, built and destroyed here, as the
+// library builds one per response); false if it is not a JSON object.
+bool parse_body(const std::string &body) {
+  rapidjson::Document d;
+  d.Parse(body.data(), body.size());
+  if (d.HasParseError() || !d.IsObject()) return false;
+  benchmark::DoNotOptimize(d);
+  return true;
 }
 
 // One GET on `easy` (options set once by the caller); false on failure.
@@ -223,15 +240,20 @@ void run_am_get(benchmark::State &state, am_client *client) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
 }
 
-void run_curl_loop(benchmark::State &state, CURL *easy) {
+// The bare easy loop; with `parse`, each body is also parsed (parse_body).
+void run_curl_loop(benchmark::State &state, CURL *easy, bool parse) {
   for (int i = 0; i < kWarmupRequests; ++i)
-    if (!perform(easy, g.curl_body)) {
-      state.SkipWithError("curl GET failed during warm-up");
+    if (!perform(easy, g.curl_body) || (parse && !parse_body(g.curl_body))) {
+      state.SkipWithError("curl GET (or parse) failed during warm-up");
       return;
     }
   for (auto _ : state) {
     if (!perform(easy, g.curl_body)) {
       state.SkipWithError("curl GET failed");
+      break;
+    }
+    if (parse && !parse_body(g.curl_body)) {
+      state.SkipWithError("rapidjson parse of the body failed");
       break;
     }
     benchmark::DoNotOptimize(g.curl_body.data());
@@ -243,24 +265,16 @@ void run_curl_loop(benchmark::State &state, CURL *easy) {
 void BM_AmModelGet(benchmark::State &state) { run_am_get(state, g.client); }
 BENCHMARK(BM_AmModelGet)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
-// The bare loop: x-api-key, anthropic-version, accept; identity body.
-void BM_Baseline_CurlEasyLoop(benchmark::State &state) { run_curl_loop(state, g.curl); }
+// The bare loop: x-api-key, anthropic-version, accept; the bytes only.
+void BM_Baseline_CurlEasyLoop(benchmark::State &state) { run_curl_loop(state, g.curl, false); }
 BENCHMARK(BM_Baseline_CurlEasyLoop)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
-// Diagnostics for the GET ratio. The library sets CURLOPT_ACCEPT_ENCODING ""
-// (src/transport.cpp), i.e. it sends `Accept-Encoding: deflate, gzip, br, zstd`,
-// and the mock (cpp-httplib built with Brotli) then compresses every response.
-//  - the bare loop with that same option: the same bytes on the wire;
-//  - the library with `accept-encoding: identity` added through
-//    am_options_add_header (a custom header overrides curl's own): the same
-//    bytes on the wire as the plain baseline.
-void BM_Baseline_CurlEasyLoop_AcceptEncoding(benchmark::State &state) { run_curl_loop(state, g.curl_compressed); }
-BENCHMARK(BM_Baseline_CurlEasyLoop_AcceptEncoding)->Unit(benchmark::kMicrosecond)->UseRealTime();
+// Diagnostic: the bare loop + a rapidjson DOM of each body, since the library
+// returns a fully decoded model while the plain baseline only collects bytes.
+void BM_Baseline_CurlEasyLoop_Parse(benchmark::State &state) { run_curl_loop(state, g.curl, true); }
+BENCHMARK(BM_Baseline_CurlEasyLoop_Parse)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
-void BM_AmModelGet_IdentityEncoding(benchmark::State &state) { run_am_get(state, g.client_identity); }
-BENCHMARK(BM_AmModelGet_IdentityEncoding)->Unit(benchmark::kMicrosecond)->UseRealTime();
-
-am_client *make_client(const std::string &base_url, bool identity) {
+am_client *make_client(const std::string &base_url) {
   am_options *opts = am_options_new();
   am_client *client = nullptr;
   am_error *err = nullptr;
@@ -269,8 +283,7 @@ am_client *make_client(const std::string &base_url, bool identity) {
     am_options_set_ignore_env(opts, 1);
     if ((st = am_options_set_api_key(opts, "x", &err)) == AM_OK &&
         (st = am_options_set_base_url(opts, base_url.c_str(), &err)) == AM_OK &&
-        (st = am_options_set_max_retries(opts, 0, &err)) == AM_OK &&
-        (!identity || (st = am_options_add_header(opts, "accept-encoding", "identity", &err)) == AM_OK))
+        (st = am_options_set_max_retries(opts, 0, &err)) == AM_OK)
       st = am_client_new(opts, &client, &err);
     am_options_free(opts);
   }
@@ -281,7 +294,7 @@ am_client *make_client(const std::string &base_url, bool identity) {
   return client;
 }
 
-CURL *make_curl(const std::string &url, curl_slist *headers, bool accept_encoding) {
+CURL *make_curl(const std::string &url, curl_slist *headers) {
   CURL *easy = curl_easy_init();
   if (!easy) return nullptr;
   curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
@@ -289,7 +302,6 @@ CURL *make_curl(const std::string &url, curl_slist *headers, bool accept_encodin
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, &g.curl_body);
-  if (accept_encoding) curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
   return easy;
 }
 
@@ -313,9 +325,9 @@ CURL *make_curl(const std::string &url, curl_slist *headers, bool accept_encodin
 //                                   appended to strings, NO JSON decoding
 //                                   (the library decodes every model), CURLMOPT
 //                                   defaults; curl_multi_perform/info_read/poll.
-// plus the same wire-format diagnostics as for the single GET:
-//   BM_AsyncGets_1000x100_IdentityEncoding          library + `accept-encoding: identity`
-//   BM_Baseline_CurlMulti_1000x100_AcceptEncoding   baseline + CURLOPT_ACCEPT_ENCODING ""
+//   BM_Baseline_CurlMulti_1000x100_Parse  diagnostic: the same loop + a
+//                                   rapidjson Document::Parse of each completed
+//                                   body (on the polling thread, as it completes).
 // Each benchmark run makes its own client (or multi handle), warms it with one
 // untimed batch (which opens the 100 connections) and reuses it for every
 // timed iteration; it is freed at the end of the run, closing its connections
@@ -380,8 +392,8 @@ bool run_async_batch(am_client *client, std::string &why) {
   return b.failed == 0;
 }
 
-void run_async_gets(benchmark::State &state, bool identity) {
-  am_client *client = make_client(g.async_base_url, identity);
+void run_async_gets(benchmark::State &state) {
+  am_client *client = make_client(g.async_base_url);
   if (!client) {
     state.SkipWithError("could not create a client");
     return;
@@ -401,11 +413,8 @@ void run_async_gets(benchmark::State &state, bool identity) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * kAsyncTotal);
 }
 
-void BM_AsyncGets_1000x100(benchmark::State &state) { run_async_gets(state, false); }
+void BM_AsyncGets_1000x100(benchmark::State &state) { run_async_gets(state); }
 BENCHMARK(BM_AsyncGets_1000x100)->Unit(benchmark::kMillisecond)->UseRealTime();
-
-void BM_AsyncGets_1000x100_IdentityEncoding(benchmark::State &state) { run_async_gets(state, true); }
-BENCHMARK(BM_AsyncGets_1000x100_IdentityEncoding)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 struct CurlMulti {
   CURLM *multi = nullptr;
@@ -413,7 +422,7 @@ struct CurlMulti {
   std::vector<CURL *> easy;
   std::vector<std::string> body;
 
-  explicit CurlMulti(bool accept_encoding) : easy(kAsyncWindow, nullptr), body(kAsyncWindow) {
+  CurlMulti() : easy(kAsyncWindow, nullptr), body(kAsyncWindow) {
     multi = curl_multi_init();
     headers = request_headers();
     const std::string url = g.async_base_url + "/v1/models/" + kModelId;
@@ -425,7 +434,6 @@ struct CurlMulti {
       curl_easy_setopt(easy[i], CURLOPT_WRITEFUNCTION, append_body);
       curl_easy_setopt(easy[i], CURLOPT_WRITEDATA, &body[i]);
       curl_easy_setopt(easy[i], CURLOPT_PRIVATE, reinterpret_cast<char *>(static_cast<intptr_t>(i)));
-      if (accept_encoding) curl_easy_setopt(easy[i], CURLOPT_ACCEPT_ENCODING, "");
     }
   }
   ~CurlMulti() {
@@ -439,8 +447,9 @@ struct CurlMulti {
     return multi && headers;
   }
 
-  // One batch of kAsyncTotal GETs, kAsyncWindow in flight; false (with why) on failure.
-  bool batch(std::string &why) {
+  // One batch of kAsyncTotal GETs, kAsyncWindow in flight; with `parse`, each
+  // completed body is also parsed (parse_body). False (with why) on failure.
+  bool batch(std::string &why, bool parse) {
     int submitted = 0, completed = 0, failed = 0;
     auto add = [&](int i) {
       body[i].clear();
@@ -464,16 +473,20 @@ struct CurlMulti {
         CURLcode code = m->data.result;
         char *priv = nullptr;
         curl_easy_getinfo(e, CURLINFO_PRIVATE, &priv);
+        const int i = static_cast<int>(reinterpret_cast<intptr_t>(priv));
         long status = 0;
         curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
         if (code != CURLE_OK || status != 200) {
           if (why.empty()) why = std::string("GET: ") + curl_easy_strerror(code) + ", HTTP " + std::to_string(status);
           ++failed;
+        } else if (parse && !parse_body(body[i])) {
+          if (why.empty()) why = "rapidjson parse of a body failed";
+          ++failed;
         }
-        benchmark::DoNotOptimize(body[static_cast<int>(reinterpret_cast<intptr_t>(priv))].data());
+        benchmark::DoNotOptimize(body[i].data());
         curl_multi_remove_handle(multi, e);
         ++completed;
-        if (submitted < kAsyncTotal) add(static_cast<int>(reinterpret_cast<intptr_t>(priv)));
+        if (submitted < kAsyncTotal) add(i);
       }
       if (completed < kAsyncTotal && running > 0) curl_multi_poll(multi, nullptr, 0, kAsyncPollTimeoutMs, nullptr);
     }
@@ -486,19 +499,19 @@ struct CurlMulti {
   }
 };
 
-void run_curl_multi(benchmark::State &state, bool accept_encoding) {
-  CurlMulti cm(accept_encoding);
+void run_curl_multi(benchmark::State &state, bool parse) {
+  CurlMulti cm;
   if (!cm.ok()) {
     state.SkipWithError("curl multi/easy init failed");
     return;
   }
   std::string why;
-  if (!cm.batch(why)) {  // warm-up: opens the connections
+  if (!cm.batch(why, parse)) {  // warm-up: opens the connections
     state.SkipWithError(("warm-up: " + why).c_str());
     return;
   }
   for (auto _ : state) {
-    if (!cm.batch(why)) {
+    if (!cm.batch(why, parse)) {
       state.SkipWithError(why.c_str());
       break;
     }
@@ -509,8 +522,8 @@ void run_curl_multi(benchmark::State &state, bool accept_encoding) {
 void BM_Baseline_CurlMulti_1000x100(benchmark::State &state) { run_curl_multi(state, false); }
 BENCHMARK(BM_Baseline_CurlMulti_1000x100)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_Baseline_CurlMulti_1000x100_AcceptEncoding(benchmark::State &state) { run_curl_multi(state, true); }
-BENCHMARK(BM_Baseline_CurlMulti_1000x100_AcceptEncoding)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_Baseline_CurlMulti_1000x100_Parse(benchmark::State &state) { run_curl_multi(state, true); }
+BENCHMARK(BM_Baseline_CurlMulti_1000x100_Parse)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
@@ -573,14 +586,12 @@ int main(int argc, char **argv) {
     }
   }
 
-  if (!(g.client = make_client(g.base_url, false)) || !(g.client_identity = make_client(g.base_url, true)))
-    return 1;
+  if (!(g.client = make_client(g.base_url))) return 1;
 
   g.get_url = g.base_url + "/v1/models/" + kModelId;
   g.headers = request_headers();
-  g.curl = make_curl(g.get_url, g.headers, false);
-  g.curl_compressed = make_curl(g.get_url, g.headers, true);
-  if (!g.curl || !g.curl_compressed) {
+  g.curl = make_curl(g.get_url, g.headers);
+  if (!g.curl) {
     std::fprintf(stderr, "am_bench: curl_easy_init failed\n");
     return 1;
   }
@@ -589,16 +600,15 @@ int main(int argc, char **argv) {
   benchmark::AddCustomContext("get_model", kModelId);
   benchmark::AddCustomContext("malloc", tuned_malloc ? "mmap/trim thresholds raised" : "glibc defaults");
   benchmark::AddCustomContext("async_server_threads", std::to_string(aso.threads));
-  benchmark::AddCustomContext("async_baseline", "curl multi, bodies into strings, no JSON decoding (the library decodes)");
+  benchmark::AddCustomContext("curl_baselines",
+                              "bodies into strings, no JSON work; *_Parse: + rapidjson Document::Parse per body");
   benchmark::AddCustomContext("server_tcp_nodelay", nodelay ? "forced on by am_bench" : "off (mock default)");
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
 
   curl_easy_cleanup(g.curl);
-  curl_easy_cleanup(g.curl_compressed);
   curl_slist_free_all(g.headers);
   am_client_free(g.client);
-  am_client_free(g.client_identity);
   server.stop();
   async_server.stop();
   curl_global_cleanup();
