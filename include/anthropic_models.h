@@ -222,6 +222,24 @@ typedef void (*am_notify_fn)(void *userdata);
 AM_API am_status am_client_set_completion_notify(am_client *client, am_notify_fn fn, void *userdata,
                                                  am_userdata_free userdata_free, am_error **err) AM_NOEXCEPT;
 
+/* ---- log hook ------------------------------------------------------------ */
+/* The library never writes to stdout or stderr. A host that wants a trace
+ * registers a log callback: one line per HTTP attempt, e.g.
+ *   GET https://api.anthropic.com/v1/models?limit=20 -> 200 in 41.2 ms (attempt 1, request-id req_...)
+ * at AM_LOG_INFO for a 2xx response, AM_LOG_WARN for a failed attempt that
+ * will be retried (with the delay), AM_LOG_ERROR for a failed attempt that
+ * ends the call, and AM_LOG_WARN for an attempt cut short by cancellation.
+ * Credentials never appear in a line. */
+typedef int32_t am_log_level;
+enum { AM_LOG_DEBUG = 0, AM_LOG_INFO = 1, AM_LOG_WARN = 2, AM_LOG_ERROR = 3 };
+typedef void (*am_log_fn)(am_log_level level, const char *message, void *userdata);
+/* Sets the client's log callback (fn NULL removes it). It runs on the client's
+ * worker thread and must be quick; `message` is valid during the call only.
+ * The previous callback's userdata_free (may be NULL) runs when it is replaced,
+ * and the last one's when the client is freed. Thread-safe. */
+AM_API am_status am_client_set_log_callback(am_client *client, am_log_fn fn, void *userdata,
+                                            am_userdata_free userdata_free, am_error **err) AM_NOEXCEPT;
+
 /* ---- list parameters ---------------------------------------------------- */
 typedef struct am_list_params am_list_params;
 

@@ -225,6 +225,15 @@ int32_t am_client_dispatch(am_client *client, int32_t max) noexcept {
   return client->c->engine().dispatch(max);
 }
 
+am_status am_client_set_log_callback(am_client *client, am_log_fn fn, void *userdata,
+                                     am_userdata_free userdata_free, am_error **err) noexcept {
+  return guarded(err, [&](Error &e) {
+    if (!client) return invalid(e, "client is NULL");
+    client->c->engine().set_logger(fn, userdata, userdata_free);
+    return true;
+  });
+}
+
 int32_t am_client_wakeup_fd(const am_client *client) noexcept {
   return client ? client->c->engine().wakeup_fd() : -1;
 }

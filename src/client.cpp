@@ -95,11 +95,17 @@ Error Client::error_from(const HttpResponse &r, int64_t attempt_timeout_ms, bool
                   std::to_string(r.body.size()) + " bytes)";
     }
   }
-  if (r.has_request_id && is_valid_utf8(r.request_id) && !has_control_char(r.request_id))
-    e.request_id = r.request_id;
+  e.request_id = request_id_of(r);
   redact(e.message, cfg_.secrets);
   if (e.type) redact(*e.type, cfg_.secrets);
   return e;
+}
+
+std::optional<std::string> Client::request_id_of(const HttpResponse &r) const {
+  if (!r.has_request_id || !is_valid_utf8(r.request_id) || has_control_char(r.request_id)) return std::nullopt;
+  std::string id = r.request_id;
+  redact(id, cfg_.secrets);  // a server may echo anything, credentials included
+  return id;
 }
 
 bool Client::submit(Call::Kind kind, const ListParams &params, const std::string *model_id, Callback cb,

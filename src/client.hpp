@@ -36,6 +36,8 @@ class Client {
   const Config &config() const { return cfg_; }
   std::string list_url(const ListParams &p, const std::string *after, const std::string *before) const;
   Error error_from(const HttpResponse &r, int64_t attempt_timeout_ms, bool deadline_limited) const;
+  // The response's request-id, when printable, with credentials scrubbed.
+  std::optional<std::string> request_id_of(const HttpResponse &r) const;
 
  private:
   Client() = default;

@@ -18,6 +18,7 @@ Engine::Engine(const Config &cfg) : cfg_(cfg), transport_(cfg) {}
 Engine::~Engine() {
   stop();
   set_notify(nullptr, nullptr, nullptr);
+  set_logger(nullptr, nullptr, nullptr);
   if (multi_) curl_multi_cleanup(multi_);
   if (event_fd_ >= 0) close(event_fd_);
 }
@@ -148,6 +149,26 @@ void Engine::set_notify(am_notify_fn fn, void *userdata, am_userdata_free userda
     notify_free_ = fn ? userdata_free : nullptr;
   }
   if (old_free) old_free(old_userdata);
+}
+
+void Engine::set_logger(am_log_fn fn, void *userdata, am_userdata_free userdata_free) {
+  void *old_userdata;
+  am_userdata_free old_free;
+  {
+    std::lock_guard<std::mutex> lock(log_mu_);
+    old_userdata = log_userdata_;
+    old_free = log_free_;
+    log_fn_ = fn;
+    log_userdata_ = fn ? userdata : nullptr;
+    log_free_ = fn ? userdata_free : nullptr;
+    has_logger_.store(fn != nullptr, std::memory_order_release);
+  }
+  if (old_free) old_free(old_userdata);
+}
+
+void Engine::log(am_log_level level, const std::string &line) {
+  std::lock_guard<std::mutex> lock(log_mu_);
+  if (log_fn_) log_fn_(level, line.c_str(), log_userdata_);
 }
 
 int Engine::dispatch(int max) {

@@ -47,6 +47,10 @@ class Engine {
   int dispatch(int max);
   int wakeup_fd() const { return event_fd_; }
   void set_notify(am_notify_fn fn, void *userdata, am_userdata_free userdata_free);
+  void set_logger(am_log_fn fn, void *userdata, am_userdata_free userdata_free);
+  // Worker thread: is anyone listening, and tell them.
+  bool logging() const { return has_logger_.load(std::memory_order_acquire); }
+  void log(am_log_level level, const std::string &line);
 
   // Worker thread only: what a call uses to make progress.
   Transport &transport() { return transport_; }
@@ -90,6 +94,13 @@ class Engine {
   am_notify_fn notify_fn_ = nullptr;
   void *notify_userdata_ = nullptr;
   am_userdata_free notify_free_ = nullptr;
+
+  // The host's log callback (guarded by log_mu_).
+  std::mutex log_mu_;
+  std::atomic<bool> has_logger_{false};
+  am_log_fn log_fn_ = nullptr;
+  void *log_userdata_ = nullptr;
+  am_userdata_free log_free_ = nullptr;
 
   // Completions waiting for am_client_dispatch (guarded by done_mu_).
   std::mutex done_mu_;

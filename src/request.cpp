@@ -1,5 +1,6 @@
 #include "request.hpp"
 
+#include <cstdio>
 #include <random>
 
 #include "client.hpp"
@@ -77,17 +78,17 @@ void Call::start_attempt(Engine &e) {
       deadline_limited_ = true;
     }
   }
-  std::string url;
   if (kind_ == Kind::Get) {
-    url = get_url_;
+    url_ = get_url_;
   } else if (kind_ == Kind::List) {
-    url = client_.list_url(params_, params_.after_id ? &*params_.after_id : nullptr,
-                           params_.before_id ? &*params_.before_id : nullptr);
+    url_ = client_.list_url(params_, params_.after_id ? &*params_.after_id : nullptr,
+                            params_.before_id ? &*params_.before_id : nullptr);
   } else {
     const std::string *c = cursor_ ? &*cursor_ : nullptr;
-    url = client_.list_url(params_, backwards_ ? nullptr : c, backwards_ ? c : nullptr);
+    url_ = client_.list_url(params_, backwards_ ? nullptr : c, backwards_ ? c : nullptr);
   }
-  transfer_ = e.transport().start(url, attempt_timeout_ms_);
+  attempt_started_ = Clock::now();
+  transfer_ = e.transport().start(url_, attempt_timeout_ms_);
   if (!transfer_) return fail(e, Error::make(AM_ERR_OUT_OF_MEMORY, "out of memory starting a transfer"));
   transfer_->owner = this;
   if (!e.add_transfer(*transfer_)) {
@@ -100,7 +101,10 @@ void Call::on_transfer_done(Engine &e, CURLcode code) {
   e.remove_transfer(*transfer_);
   HttpResponse r = e.transport().finish(std::move(transfer_), code);
   ++attempts_;
-  if (!r.transport_failed && r.http_status >= 200 && r.http_status < 300) return on_success(e, r);
+  if (!r.transport_failed && r.http_status >= 200 && r.http_status < 300) {
+    if (e.logging()) log_attempt(e, AM_LOG_INFO, std::to_string(r.http_status), &r);
+    return on_success(e, r);
+  }
 
   const Options &o = client_.config().o;
   Error err = client_.error_from(r, attempt_timeout_ms_, deadline_limited_);
@@ -118,6 +122,12 @@ void Call::on_transfer_done(Engine &e, CURLcode code) {
   if (deadline_)
     remaining = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - Clock::now()).count();
   retry::Decision d = retry::decide(a, retries_, o.max_retries, o.retry_after_cap_ms, unit_random(), remaining);
+  if (e.logging()) {
+    std::string outcome = r.transport_failed ? std::string(status_name(err.status)) + ": " + err.message
+                                             : std::to_string(r.http_status);
+    if (d.retry) outcome += ", retrying in " + std::to_string(d.delay_ms) + " ms";
+    log_attempt(e, d.retry ? AM_LOG_WARN : AM_LOG_ERROR, outcome, &r);
+  }
   if (!d.retry) {
     if (d.delay_over_cap)
       err.message += " (the server asked to retry after " + std::to_string(err.retry_after_ms) +
@@ -134,12 +144,14 @@ void Call::on_timer(Engine &e, uint64_t generation) {
 }
 
 void Call::on_success(Engine &e, HttpResponse &r) {
+  // A server that echoes a credential must not make it reachable through
+  // am_model_json or any field.
+  redact(r.body, client_.config().secrets);
   // Errors found from here on are about this response.
   auto annotate = [&](Error &err) {
     err.attempts = attempts_;
     err.http_status = r.http_status;
-    if (r.has_request_id && is_valid_utf8(r.request_id) && !has_control_char(r.request_id))
-      err.request_id = r.request_id;
+    err.request_id = client_.request_id_of(r);
   };
   Error err;
   if (kind_ == Kind::Get) {
@@ -208,10 +220,24 @@ void Call::abort(Engine &e, am_status status, const std::string &why) {
   if (transfer_) {
     e.remove_transfer(*transfer_);
     e.transport().discard(std::move(transfer_));
+    if (e.logging()) log_attempt(e, AM_LOG_WARN, why, nullptr);
   }
   Error err = Error::make(status, why);
   err.attempts = attempts_;
   fail(e, std::move(err));
+}
+
+void Call::log_attempt(Engine &e, am_log_level level, const std::string &outcome, const HttpResponse *r) const {
+  char ms[32];
+  std::snprintf(ms, sizeof ms, "%.1f",
+                std::chrono::duration<double, std::milli>(Clock::now() - attempt_started_).count());
+  std::string line = "GET " + url_ + " -> " + outcome + " in " + ms + " ms (attempt " +
+                     std::to_string(attempts_ + (r ? 0 : 1));
+  if (r)
+    if (auto id = client_.request_id_of(*r)) line += ", request-id " + *id;
+  line += ")";
+  redact(line, client_.config().secrets);
+  e.log(level, line);
 }
 
 void Call::fail(Engine &e, Error err) {

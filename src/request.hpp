@@ -75,6 +75,8 @@ class Call : public std::enable_shared_from_this<Call> {
 
  private:
   void start_attempt(Engine &e);
+  // One line for the host's log callback about the attempt that just ended.
+  void log_attempt(Engine &e, am_log_level level, const std::string &outcome, const HttpResponse *r) const;
   void on_success(Engine &e, HttpResponse &r);
   void fail(Engine &e, Error err);
   void complete(Engine &e, am_status status, Error err);
@@ -88,6 +90,8 @@ class Call : public std::enable_shared_from_this<Call> {
 
   // Worker state.
   std::unique_ptr<Transfer> transfer_;
+  std::string url_;  // of the current attempt
+  Clock::time_point attempt_started_{};
   int64_t attempt_timeout_ms_ = 0;
   bool deadline_limited_ = false;
   int retries_ = 0;   // of the current page

@@ -58,6 +58,7 @@ const struct am_abi_typed am_abi_typed_table = {
     am_client_dispatch,
     am_client_wakeup_fd,
     am_client_set_completion_notify,
+    am_client_set_log_callback,
     am_list_params_new,
     am_list_params_free,
     am_list_params_set_limit,
@@ -115,7 +116,7 @@ AM_ABI_CHECK(support_size, sizeof(am_support) == 4);
 AM_ABI_CHECK(capability_size, sizeof(am_capability) == 4);
 AM_ABI_CHECK(abi_version, AM_ABI_VERSION == 1);
 AM_ABI_CHECK(version_number, AM_VERSION_NUMBER == ((AM_VERSION_MAJOR << 16) | (AM_VERSION_MINOR << 8) | AM_VERSION_PATCH));
-AM_ABI_CHECK(fn_count, sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 87 + 1);
+AM_ABI_CHECK(fn_count, sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 88 + 1);
 
 /* Values are never renumbered. */
 AM_ABI_CHECK(s0, AM_OK == 0);
@@ -142,6 +143,10 @@ AM_ABI_CHECK(s20, AM_ERR_PAGINATION == 20);
 AM_ABI_CHECK(u0, AM_SUPPORT_NO == 0);
 AM_ABI_CHECK(u1, AM_SUPPORT_YES == 1);
 AM_ABI_CHECK(u2, AM_SUPPORT_UNKNOWN == -1);
+AM_ABI_CHECK(l0, AM_LOG_DEBUG == 0);
+AM_ABI_CHECK(l1, AM_LOG_INFO == 1);
+AM_ABI_CHECK(l2, AM_LOG_WARN == 2);
+AM_ABI_CHECK(l3, AM_LOG_ERROR == 3);
 AM_ABI_CHECK(c1, AM_CAP_BATCH == 1);
 AM_ABI_CHECK(c2, AM_CAP_CITATIONS == 2);
 AM_ABI_CHECK(c3, AM_CAP_CODE_EXECUTION == 3);

@@ -16,7 +16,7 @@ const am_abi_generic_fn am_abi_every_function[] = {
 #include "api_functions.inc"
     nullptr};
 #undef AM_ABI_FN
-static_assert(sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 87 + 1, "function count");
+static_assert(sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 88 + 1, "function count");
 
 // Every function, by exact type (positional: C++11 has no designated initialisers).
 #include "api_typed.inc"
@@ -62,6 +62,7 @@ const am_abi_typed am_abi_typed_table = {
     am_client_dispatch,
     am_client_wakeup_fd,
     am_client_set_completion_notify,
+    am_client_set_log_callback,
     am_list_params_new,
     am_list_params_free,
     am_list_params_set_limit,
@@ -150,6 +151,7 @@ constexpr am_capability kCaps[] = {
     AM_CAP_THINKING_TYPES_DISABLED, AM_CAP_THINKING_TYPES_BETWEEN_TOOLS, AM_CAP_SERVER_TOOLS,
     AM_CAP_SERVER_TOOLS_CODE_EXECUTION, AM_CAP_SERVER_TOOLS_WEB_SEARCH};
 constexpr am_support kSupports[] = {AM_SUPPORT_NO, AM_SUPPORT_YES, AM_SUPPORT_UNKNOWN};
+static_assert(AM_LOG_DEBUG == 0 && AM_LOG_INFO == 1 && AM_LOG_WARN == 2 && AM_LOG_ERROR == 3, "log levels");
 
 // C++11 constexpr: recursion instead of loops.
 constexpr bool sequential(const am_status *v, int n, int i) { return i == n || (v[i] == i && sequential(v, n, i + 1)); }
