@@ -11,6 +11,10 @@ PACKAGES=(
   libgtest-dev           # tests
   libbenchmark-dev       # bench/
   python3                # bench/run.sh summary
+  abigail-tools          # abidw / abidiff: the ABI baseline check
+  # what `pkg-config --static --libs libcurl` names, for static consumers
+  libnghttp2-dev libidn2-dev librtmp-dev libssh2-1-dev libpsl-dev libssl-dev
+  libkrb5-dev libldap2-dev libzstd-dev libbrotli-dev zlib1g-dev
 )
 
 missing=()

@@ -17,6 +17,9 @@ if [ ! -f "$header" ]; then
   exit 1
 fi
 
+# The version node is AM_<AM_ABI_VERSION>.
+node="AM_$(sed -n 's/^#define AM_ABI_VERSION \([0-9][0-9]*\).*/\1/p' "$header")"
+
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT HUP INT TERM
 
@@ -28,16 +31,16 @@ fi
 awk 'NF >= 2 { print $NF }' "$tmp/nm.txt" | sed 's/@.*$//' | sort -u >"$tmp/exported.txt"
 
 # 1. Nothing but am_* (and the version node).
-grep -v -e '^am_' -e '^AM_1$' "$tmp/exported.txt" >"$tmp/foreign.txt"
+grep -v -e '^am_' -e "^$node\$" "$tmp/exported.txt" >"$tmp/foreign.txt"
 if [ -s "$tmp/foreign.txt" ]; then
   echo "FAIL: symbols exported that do not start with am_:"
   sed 's/^/  /' "$tmp/foreign.txt"
   status=1
 fi
 
-# 2. The am_* functions are versioned with AM_1.
-if ! grep -q '^AM_1$' "$tmp/exported.txt"; then
-  echo "FAIL: version node AM_1 not found"
+# 2. The am_* functions are versioned with the node.
+if ! grep -q "^$node\$" "$tmp/exported.txt"; then
+  echo "FAIL: version node $node not found"
   status=1
 fi
 # (Only when this nm prints symbol versions at all; binutils >= 2.35 does.)
@@ -46,7 +49,7 @@ if grep -q '@' "$tmp/nm.txt"; then
   grep -E ' am_[A-Za-z0-9_]+$' "$tmp/nm.txt" | sed 's/^/  /' >"$tmp/unversioned.txt"
 fi
 if [ -s "$tmp/unversioned.txt" ]; then
-  echo "FAIL: am_ symbols without a version (expected name@@AM_1):"
+  echo "FAIL: am_ symbols without a version (expected name@@$node):"
   cat "$tmp/unversioned.txt"
   status=1
 fi
