@@ -11,7 +11,13 @@ namespace am {
 
 namespace {
 constexpr int kMaxPollMs = 1000;
-}
+
+// Set while this thread runs am_client_dispatch for an engine: requests its
+// callbacks submit wake the worker once, when dispatch ends, instead of once
+// each (which, on a busy core, costs a context switch per request).
+thread_local const Engine *t_dispatching = nullptr;
+thread_local bool t_wake_after_dispatch = false;
+}  // namespace
 
 Engine::Engine(const Config &cfg) : cfg_(cfg), transport_(cfg) {}
 
@@ -85,7 +91,12 @@ bool Engine::submit(std::shared_ptr<Call> call, Error &err) {
       return false;
     }
   }
-  if (wake) curl_multi_wakeup(multi_);
+  if (wake) {
+    if (t_dispatching == this)
+      t_wake_after_dispatch = true;
+    else
+      curl_multi_wakeup(multi_);
+  }
   return true;
 }
 
@@ -125,7 +136,9 @@ void Engine::finished(Call &call) {
       was_empty = done_.empty();
       done_.push_back(std::move(c));
     }
-    if (was_empty) signal_ready();  // dispatch takes every queued completion
+    // dispatch takes every queued completion; the host is told once per
+    // worker iteration (see run), so a burst of completions is one wake-up.
+    if (was_empty) ready_pending_ = true;
   }
 }
 
@@ -175,6 +188,20 @@ int Engine::dispatch(int max) {
   uint64_t drained;
   ssize_t n = read(event_fd_, &drained, sizeof drained);
   (void)n;
+  const Engine *outer = t_dispatching;  // dispatch may nest (another client's, or this one's)
+  bool outer_wake = t_wake_after_dispatch;
+  t_dispatching = this;
+  t_wake_after_dispatch = false;
+  struct Restore {
+    Engine *self;
+    const Engine *outer;
+    bool outer_wake;
+    ~Restore() {
+      if (t_wake_after_dispatch) curl_multi_wakeup(self->multi_);
+      t_dispatching = outer;
+      t_wake_after_dispatch = outer_wake;
+    }
+  } restore{this, outer, outer_wake};
   int ran = 0;
   while (max <= 0 || ran < max) {
     std::shared_ptr<Call> c;
@@ -247,6 +274,11 @@ void Engine::run() {
       Timer t = timers_.top();
       timers_.pop();
       if (active_.count(t.call.get())) t.call->on_timer(*this, t.generation);
+    }
+
+    if (ready_pending_) {  // once per iteration, whatever queued completions in it
+      ready_pending_ = false;
+      signal_ready();
     }
 
     long wait_ms = -1;

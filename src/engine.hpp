@@ -87,6 +87,7 @@ class Engine {
   std::unordered_map<Call *, std::shared_ptr<Call>> active_;
   std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_;
   bool quiet_ = false;                              // shutting down: deliver nothing
+  bool ready_pending_ = false;                      // completions queued this iteration
   std::vector<std::shared_ptr<Call>> undelivered_;  // finished during shutdown
 
   // The host's completion notifier (guarded by notify_mu_).
