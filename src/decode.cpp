@@ -3,9 +3,11 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <cmath>
 #include <cstring>
 
 #include "model.hpp"
+#include "text.hpp"
 
 namespace am {
 
@@ -18,6 +20,7 @@ struct DepthLimiter {
   rapidjson::Document &d;
   unsigned depth = 0;
   bool too_deep = false;
+  bool out_of_range = false;
 
   bool Null() { return d.Null(); }
   bool Bool(bool b) { return d.Bool(b); }
@@ -25,7 +28,13 @@ struct DepthLimiter {
   bool Uint(unsigned i) { return d.Uint(i); }
   bool Int64(int64_t i) { return d.Int64(i); }
   bool Uint64(uint64_t i) { return d.Uint64(i); }
-  bool Double(double x) { return d.Double(x); }
+  bool Double(double x) {
+    if (!std::isfinite(x)) {  // beyond double's range: it could never be written back as JSON
+      out_of_range = true;
+      return false;
+    }
+    return d.Double(x);
+  }
   bool RawNumber(const char *s, rapidjson::SizeType n, bool copy) { return d.RawNumber(s, n, copy); }
   bool String(const char *s, rapidjson::SizeType n, bool copy) { return d.String(s, n, copy); }
   bool Key(const char *s, rapidjson::SizeType n, bool copy) { return d.Key(s, n, copy); }
@@ -239,36 +248,71 @@ bool is_ascii(const std::string &s) {
   return (acc & UINT64_C(0x8080808080808080)) == 0;
 }
 
+// Every string and key in the tree is valid UTF-8. Needed only when the body
+// has \u escapes: RapidJSON 1.1 turns a lone low surrogate (\udc00) into bytes
+// that are not UTF-8. Depth is bounded by kMaxJsonDepth.
+bool strings_are_utf8(const Value &v) {
+  switch (v.GetType()) {
+    case rapidjson::kStringType: return is_valid_utf8(std::string_view(v.GetString(), v.GetStringLength()));
+    case rapidjson::kArrayType:
+      for (const Value &e : v.GetArray())
+        if (!strings_are_utf8(e)) return false;
+      return true;
+    case rapidjson::kObjectType:
+      for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it)
+        if (!strings_are_utf8(it->name) || !strings_are_utf8(it->value)) return false;
+      return true;
+    default: return true;
+  }
+}
+
 }  // namespace
 
 bool parse_page(Page &page, Error &err) {
-  // Recursive parsing is safe: DepthLimiter stops it at kMaxJsonDepth levels.
-  constexpr unsigned kFlags = rapidjson::kParseInsituFlag;
-  DepthLimiter limiter{page.doc};
-  rapidjson::ParseResult result;
-  const bool ascii = is_ascii(page.buf);
-  auto generator = [&](rapidjson::Document &doc) {
-    (void)doc;
-    rapidjson::InsituStringStream stream(&page.buf[0]);
-    rapidjson::Reader reader;
-    result = ascii ? reader.Parse<kFlags>(stream, limiter)
-                   : reader.Parse<kFlags | rapidjson::kParseValidateEncodingFlag>(stream, limiter);
-    return !result.IsError();
-  };
   if (page.buf.empty()) {
     err = Error::make(AM_ERR_DECODE, "decode: empty response body");
     return false;
   }
+  // UTF-8 is checked here rather than by RapidJSON, whose validating in-situ
+  // parse reads past the end of a body that stops inside a multi-byte
+  // sequence (found by fuzzing).
+  if (!is_ascii(page.buf)) {
+    size_t bad = invalid_utf8_at(page.buf);
+    if (bad != std::string::npos) {
+      err = Error::make(AM_ERR_DECODE, "decode: invalid UTF-8 encoding at offset " + std::to_string(bad));
+      return false;
+    }
+  }
+  const bool has_unicode_escapes = page.buf.find("\\u") != std::string::npos;
+  // Recursive parsing is safe: DepthLimiter stops it at kMaxJsonDepth levels.
+  constexpr unsigned kFlags = rapidjson::kParseInsituFlag;
+  DepthLimiter limiter{page.doc};
+  rapidjson::ParseResult result;
+  auto generator = [&](rapidjson::Document &doc) {
+    (void)doc;
+    rapidjson::InsituStringStream stream(&page.buf[0]);
+    rapidjson::Reader reader;
+    result = reader.Parse<kFlags>(stream, limiter);
+    return !result.IsError();
+  };
   page.doc.Populate(generator);
   if (limiter.too_deep) {
     err = Error::make(AM_ERR_DECODE, "decode: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
                                          " levels at offset " + std::to_string(result.Offset()));
     return false;
   }
+  if (limiter.out_of_range) {
+    err = Error::make(AM_ERR_DECODE, "decode: a number is out of range at offset " + std::to_string(result.Offset()));
+    return false;
+  }
   if (result.IsError()) {
     err = Error::make(AM_ERR_DECODE, std::string("decode: malformed JSON at offset ") +
                                          std::to_string(result.Offset()) + ": " +
                                          rapidjson::GetParseError_En(result.Code()));
+    return false;
+  }
+  if (has_unicode_escapes && !strings_are_utf8(page.doc)) {
+    err = Error::make(AM_ERR_DECODE, "decode: a \\u escape encodes an unpaired surrogate (not valid UTF-8)");
     return false;
   }
   return true;

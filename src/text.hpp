@@ -8,6 +8,8 @@
 namespace am {
 
 bool is_valid_utf8(std::string_view s);
+// Offset of the first byte that is not part of valid UTF-8, or npos.
+size_t invalid_utf8_at(std::string_view s);
 // Any byte below 0x20 or 0x7F (CR, LF and NUL included).
 bool has_control_char(std::string_view s);
 // An HTTP header name token (RFC 9110 tchar).
