@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Every test of every language: installs what is missing, builds, then runs
-#  1. the C/C++ suites with ctest (unit, ABI, integration over real HTTP on
-#     127.0.0.1, async, CLI);
-#  2. the unit, integration and async suites again built with ASan + UBSan
-#     (memory errors, undefined behaviour and leaks fail the run);
-#  3. the integration and async suites built with ThreadSanitizer.
+#  1. the C/C++ suites with ctest (unit, ABI and ABI baseline, integration
+#     over real HTTP on 127.0.0.1, async, fault catalogue, C++ wrapper, CLI,
+#     examples, install + consumers);
+#  2. the unit, integration, async, fault and C++ suites again built with
+#     ASan + UBSan (memory errors, undefined behaviour and leaks fail the run);
+#  3. the integration, async and fault suites built with ThreadSanitizer;
+#  4. each libFuzzer target for $AM_FUZZ_SECONDS seconds (default 30).
 # Ends with one line: "total: N passed, N failed".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +22,9 @@ count() {
   p=$(sed -n 's/^.*[0-9]*% tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*$/\2 \1/p' "$1" | tail -1)
   if [ -n "$p" ]; then
     f=${p#* }; p=$(( ${p% *} - f ))
+  elif grep -q '^fuzz: [0-9]* passed, [0-9]* failed' "$1"; then
+    p=$(sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' "$1" | tail -1)
+    f=$(sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' "$1" | tail -1)
   else
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) tests\?\.$/\1/p' "$1" | tail -1)
     f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) tests\?, listed below:$/\1/p' "$1" | tail -1)
@@ -47,18 +52,23 @@ sanitized() {
   cmake --build "$dir" -j"$(nproc)" --target "$@" >/dev/null
 }
 
-echo "== ctest: unit, abi, integration, async, cli"
+echo "== ctest: every suite of the main build"
 (cd "$build" && ctest --output-on-failure -j2 --timeout 300) 2>&1 | tee "$logs/ctest" || status=1
 count "$logs/ctest"
 
 export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:check_initialization_order=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-sanitized asan address,undefined am_unit_tests am_integration_tests am_async_tests
-gtest_in "$build-asan" asan unit/am_unit_tests integration/am_integration_tests async/am_async_tests
+sanitized asan address,undefined am_unit_tests am_integration_tests am_async_tests am_fault_tests am_cpp_tests
+gtest_in "$build-asan" asan unit/am_unit_tests integration/am_integration_tests async/am_async_tests \
+  faults/am_fault_tests cpp/am_cpp_tests
 
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
-sanitized tsan thread am_integration_tests am_async_tests
-gtest_in "$build-tsan" tsan integration/am_integration_tests async/am_async_tests
+sanitized tsan thread am_integration_tests am_async_tests am_fault_tests
+gtest_in "$build-tsan" tsan integration/am_integration_tests async/am_async_tests faults/am_fault_tests
+
+echo "== fuzzing"
+"$root/scripts/fuzz.sh" "${AM_FUZZ_SECONDS:-30}" 2>&1 | tee "$logs/fuzz" || status=1
+count "$logs/fuzz"
 
 echo
 echo "total: $passed passed, $failed failed"
