@@ -108,7 +108,7 @@ long ProcStatusKiB(const char *field) {
 }
 
 // Valgrind's preloaded core shows up in the process's own mappings.
-bool UnderValgrind() {
+[[maybe_unused]] bool UnderValgrind() {
   std::ifstream in("/proc/self/maps");
   std::string line;
   while (std::getline(in, line))
