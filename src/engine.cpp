@@ -146,43 +146,18 @@ void Engine::signal_ready() {
   uint64_t one = 1;
   ssize_t n = write(event_fd_, &one, sizeof one);
   (void)n;  // EAGAIN only when the counter is saturated: it is readable then anyway
-  std::lock_guard<std::mutex> lock(notify_mu_);
-  if (notify_fn_) notify_fn_(notify_userdata_);
+  notify_.call();
 }
 
 void Engine::set_notify(am_notify_fn fn, void *userdata, am_userdata_free userdata_free) {
-  void *old_userdata;
-  am_userdata_free old_free;
-  {
-    std::lock_guard<std::mutex> lock(notify_mu_);
-    old_userdata = notify_userdata_;
-    old_free = notify_free_;
-    notify_fn_ = fn;
-    notify_userdata_ = fn ? userdata : nullptr;
-    notify_free_ = fn ? userdata_free : nullptr;
-  }
-  if (old_free) old_free(old_userdata);
+  notify_.replace(fn, userdata, userdata_free);
 }
 
 void Engine::set_logger(am_log_fn fn, void *userdata, am_userdata_free userdata_free) {
-  void *old_userdata;
-  am_userdata_free old_free;
-  {
-    std::lock_guard<std::mutex> lock(log_mu_);
-    old_userdata = log_userdata_;
-    old_free = log_free_;
-    log_fn_ = fn;
-    log_userdata_ = fn ? userdata : nullptr;
-    log_free_ = fn ? userdata_free : nullptr;
-    has_logger_.store(fn != nullptr, std::memory_order_release);
-  }
-  if (old_free) old_free(old_userdata);
+  logger_.replace(fn, userdata, userdata_free);
 }
 
-void Engine::log(am_log_level level, const std::string &line) {
-  std::lock_guard<std::mutex> lock(log_mu_);
-  if (log_fn_) log_fn_(level, line.c_str(), log_userdata_);
-}
+void Engine::log(am_log_level level, const std::string &line) { logger_.call(level, line.c_str()); }
 
 int Engine::dispatch(int max) {
   uint64_t drained;

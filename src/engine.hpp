@@ -49,7 +49,7 @@ class Engine {
   void set_notify(am_notify_fn fn, void *userdata, am_userdata_free userdata_free);
   void set_logger(am_log_fn fn, void *userdata, am_userdata_free userdata_free);
   // Worker thread: is anyone listening, and tell them.
-  bool logging() const { return has_logger_.load(std::memory_order_acquire); }
+  bool logging() const { return logger_.set.load(std::memory_order_acquire); }
   void log(am_log_level level, const std::string &line);
 
   // Worker thread only: what a call uses to make progress.
@@ -90,18 +90,38 @@ class Engine {
   bool ready_pending_ = false;                      // completions queued this iteration
   std::vector<std::shared_ptr<Call>> undelivered_;  // finished during shutdown
 
-  // The host's completion notifier (guarded by notify_mu_).
-  std::mutex notify_mu_;
-  am_notify_fn notify_fn_ = nullptr;
-  void *notify_userdata_ = nullptr;
-  am_userdata_free notify_free_ = nullptr;
+  // A function the host registered with its userdata: replaced and called
+  // under one lock, so the old userdata is released only when no call runs.
+  template <typename Fn>
+  struct HostHook {
+    std::mutex mu;
+    std::atomic<bool> set{false};
+    Fn fn = nullptr;
+    void *userdata = nullptr;
+    am_userdata_free release = nullptr;
 
-  // The host's log callback (guarded by log_mu_).
-  std::mutex log_mu_;
-  std::atomic<bool> has_logger_{false};
-  am_log_fn log_fn_ = nullptr;
-  void *log_userdata_ = nullptr;
-  am_userdata_free log_free_ = nullptr;
+    void replace(Fn f, void *ud, am_userdata_free rel) {
+      void *old_userdata;
+      am_userdata_free old_release;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        old_userdata = userdata;
+        old_release = release;
+        fn = f;
+        userdata = f ? ud : nullptr;
+        release = f ? rel : nullptr;
+        set.store(f != nullptr, std::memory_order_release);
+      }
+      if (old_release) old_release(old_userdata);
+    }
+    template <typename... Args>
+    void call(Args... args) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (fn) fn(args..., userdata);
+    }
+  };
+  HostHook<am_notify_fn> notify_;
+  HostHook<am_log_fn> logger_;
 
   // Completions waiting for am_client_dispatch (guarded by done_mu_).
   std::mutex done_mu_;
