@@ -4,5 +4,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${AM_BUILD_DIR:-$root/build}
 "$root/scripts/deps.sh"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+# The options are explicit so a build tree configured otherwise before is set right.
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAM_BUILD_TESTS=ON -DAM_BUILD_TOOLS=ON \
+  -DAM_BUILD_BENCH=ON -DAM_SANITIZE= "$@" >/dev/null
 cmake --build "$build" -j"$(nproc)"
