@@ -144,11 +144,11 @@ void Call::on_timer(Engine &e, uint64_t generation) {
 }
 
 void Call::on_success(Engine &e, HttpResponse &r) {
-  // A server that echoes a credential must not make it reachable through
-  // am_model_json or any field.
-  redact(r.body, client_.config().secrets);
-  // Errors found from here on are about this response.
+  // The body is the server's data and is never rewritten (a short key would
+  // otherwise corrupt ids and JSON). Errors found from here on are about this
+  // response; their messages are diagnostics, scrubbed like every other.
   auto annotate = [&](Error &err) {
+    redact(err.message, client_.config().secrets);
     err.attempts = attempts_;
     err.http_status = r.http_status;
     err.request_id = client_.request_id_of(r);

@@ -128,13 +128,38 @@ std::string check_id(std::string_view s, bool allow_dot_segments) {
   return {};
 }
 
+namespace {
+// A secret at least this long is scrubbed wherever it occurs: such a string
+// never turns up in a message by chance. A shorter one (test and gateway keys
+// such as "k" or "dev") only where it stands as a whole token, so a one-letter
+// key cannot turn "error" into "[redacted]rror".
+constexpr size_t kRedactAnywhereBytes = 12;
+constexpr std::string_view kRedacted = "[redacted]";
+
+// Bytes that continue a token: ASCII letters and digits, '-', '_', '.', and
+// every byte of a multi-byte UTF-8 character.
+bool continues_token(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '-' || u == '_' ||
+         u == '.' || u >= 0x80;
+}
+}  // namespace
+
 void redact(std::string &text, const std::vector<std::string> &secrets) {
   for (const std::string &secret : secrets) {
     if (secret.empty()) continue;
+    const bool anywhere = secret.size() >= kRedactAnywhereBytes;
     size_t pos = 0;
     while ((pos = text.find(secret, pos)) != std::string::npos) {
-      text.replace(pos, secret.size(), "[redacted]");
-      pos += 10;
+      const size_t end = pos + secret.size();
+      const bool whole =
+          (pos == 0 || !continues_token(text[pos - 1])) && (end == text.size() || !continues_token(text[end]));
+      if (anywhere || whole) {
+        text.replace(pos, secret.size(), kRedacted);
+        pos += kRedacted.size();
+      } else {
+        ++pos;
+      }
     }
   }
 }

@@ -27,7 +27,11 @@ std::string percent_decode(std::string_view s);
 constexpr size_t kMaxIdBytes = 512;
 std::string check_id(std::string_view s, bool allow_dot_segments);
 
-// Replaces every occurrence of each non-empty secret with "[redacted]".
+// Scrubs credentials from text the library emits as diagnostics (error
+// messages, error types, request ids, log lines), never from server data:
+// replaces with "[redacted]" every occurrence of a secret of 12 bytes or
+// more, and every whole-token occurrence of a shorter one (not preceded or
+// followed by a letter, digit, '-', '_', '.' or non-ASCII byte).
 void redact(std::string &text, const std::vector<std::string> &secrets);
 
 bool iequals(std::string_view a, std::string_view b);

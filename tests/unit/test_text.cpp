@@ -168,11 +168,24 @@ TEST(TextControl, HasControlChar) {
   EXPECT_TRUE(am::has_control_char(std::string("\0", 1)));
 }
 
-TEST(TextRedact, ReplacesEveryOccurrence) {
-  std::string t = "key=SECRET and again SECRET, SECRETSECRET";
-  am::redact(t, {"SECRET"});
-  EXPECT_EQ(t, "key=[redacted] and again [redacted], [redacted][redacted]");
-  EXPECT_EQ(t.find("SECRET"), std::string::npos);
+TEST(TextRedact, LongSecretReplacedWherever) {
+  const std::string key = "sk-ant-api03-abcdefXYZ";
+  std::string t = "key=" + key + " and again " + key + ", req_" + key + key;
+  am::redact(t, {key});
+  EXPECT_EQ(t, "key=[redacted] and again [redacted], req_[redacted][redacted]");
+  EXPECT_EQ(t.find(key), std::string::npos);
+}
+
+TEST(TextRedact, ShortSecretOnlyAsWholeToken) {
+  std::string t = "error: invalid x-api-key e (e.g. \"e\"), see e";
+  am::redact(t, {"e"});
+  EXPECT_EQ(t, "error: invalid x-api-key [redacted] (e.g. \"[redacted]\"), see [redacted]");
+  std::string u = "model claude-haiku-4-5 not found; key=k&x";
+  am::redact(u, {"k", "model", "claude", "4"});
+  EXPECT_EQ(u, "[redacted] claude-haiku-4-5 not found; key=[redacted]&x");
+  std::string v = "Bearer sk-1234 rejected; sk-12345 is another; xsk-1234";
+  am::redact(v, {"sk-1234"});
+  EXPECT_EQ(v, "Bearer [redacted] rejected; sk-12345 is another; xsk-1234");
 }
 
 TEST(TextRedact, SeveralSecretsAndEmptyIgnored) {
@@ -187,9 +200,12 @@ TEST(TextRedact, SeveralSecretsAndEmptyIgnored) {
 }
 
 TEST(TextRedact, SecretInsideReplacementDoesNotLoop) {
-  std::string t = "xredactedx";
+  std::string t = "x redacted x";
   am::redact(t, {"redacted"});
-  EXPECT_EQ(t, "x[redacted]x");
+  EXPECT_EQ(t, "x [redacted] x");
+  std::string u = "redacted-and-more-than-twelve redacted-and-more-than-twelve";
+  am::redact(u, {"redacted-and-more-than-twelve"});
+  EXPECT_EQ(u, "[redacted] [redacted]");
 }
 
 TEST(TextMisc, Iequals) {
