@@ -209,7 +209,7 @@ inline void exercise_model(const am::ModelData &m, std::string_view input) {
   FUZZ_CHECK(&m.effort_levels() == &m.effort_levels());
 
   // Every capability this release knows, some odd paths, and paths from the input.
-  for (am_capability c = 1; c < AM_CAP_COUNT_; ++c) {
+  for (am_capability c = 1; c < AM_CAP_COUNT; ++c) {
     const char *p = am::capability_path(c);
     FUZZ_CHECK(p != nullptr);
     (void)am::supports_path(m, p);

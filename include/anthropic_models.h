@@ -45,6 +45,15 @@
 #  define AM_API
 #endif
 
+/* Marks a function that a later release will remove; unused so far. */
+#if defined(__GNUC__) || defined(__clang__)
+#  define AM_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#elif defined(_MSC_VER)
+#  define AM_DEPRECATED(msg) __declspec(deprecated(msg))
+#else
+#  define AM_DEPRECATED(msg)
+#endif
+
 /* Seen from C++, every function is declared noexcept: nothing thrown crosses the ABI. */
 #if defined(__cplusplus)
 #  define AM_NOEXCEPT noexcept
@@ -75,8 +84,11 @@ AM_API uint32_t am_version_number(void) AM_NOEXCEPT;
 AM_API int32_t am_abi_version(void) AM_NOEXCEPT;
 
 /* ---- status codes ------------------------------------------------------ */
+/* The values of am_status. The enum names the constants for binding
+ * generators (bindgen, ClangSharp, c-for-go); every function takes and returns
+ * the int32_t typedef, so an unknown value never meets an enum type. */
 typedef int32_t am_status;
-enum {
+enum am_status_code {
   AM_OK = 0,
   AM_ERR_INVALID_ARGUMENT = 1,   /* bad input from the caller; nothing was sent */
   AM_ERR_BAD_REQUEST = 2,        /* HTTP 400 or 422 */
@@ -231,7 +243,7 @@ AM_API am_status am_client_set_completion_notify(am_client *client, am_notify_fn
  * ends the call, and AM_LOG_WARN for an attempt cut short by cancellation.
  * Credentials never appear in a line. */
 typedef int32_t am_log_level;
-enum { AM_LOG_DEBUG = 0, AM_LOG_INFO = 1, AM_LOG_WARN = 2, AM_LOG_ERROR = 3 };
+enum am_log_level_code { AM_LOG_DEBUG = 0, AM_LOG_INFO = 1, AM_LOG_WARN = 2, AM_LOG_ERROR = 3 };
 typedef void (*am_log_fn)(am_log_level level, const char *message, void *userdata);
 /* Sets the client's log callback (fn NULL removes it). It runs on the client's
  * worker thread and must be quick; `message` is valid during the call only.
@@ -358,19 +370,23 @@ AM_API const char *am_model_line(const am_model *model) AM_NOEXCEPT;
 /* RFC 3339 strings, or NULL. */
 AM_API const char *am_model_deprecated_at(const am_model *model) AM_NOEXCEPT;
 AM_API const char *am_model_retires_at(const am_model *model) AM_NOEXCEPT;
+/* Unix seconds of deprecated_at / retires_at, like am_model_created_at_unix:
+ * 0 when absent, unparsable or the epoch (then *out is untouched), else 1. */
+AM_API int32_t am_model_deprecated_at_unix(const am_model *model, int64_t *out) AM_NOEXCEPT;
+AM_API int32_t am_model_retires_at_unix(const am_model *model, int64_t *out) AM_NOEXCEPT;
 /* The model object as JSON, with every field the server sent (unknown ones too). */
 AM_API const char *am_model_json(const am_model *model) AM_NOEXCEPT;
 
 /* ---- capabilities ------------------------------------------------------- */
 typedef int32_t am_support;
-enum {
+enum am_support_code {
   AM_SUPPORT_NO = 0,
   AM_SUPPORT_YES = 1,
   AM_SUPPORT_UNKNOWN = -1 /* the server did not say (older servers omit capabilities) */
 };
 
 typedef int32_t am_capability;
-enum {
+enum am_capability_code {
   AM_CAP_BATCH = 1,
   AM_CAP_CITATIONS = 2,
   AM_CAP_CODE_EXECUTION = 3,
@@ -397,7 +413,9 @@ enum {
   AM_CAP_SERVER_TOOLS_WEB_SEARCH = 24
 };
 /* One past the largest am_capability this header knows. */
-#define AM_CAP_COUNT_ 25
+#define AM_CAP_COUNT 25
+/* The name of AM_CAP_COUNT in release 0.1.0, kept for source compatibility. */
+#define AM_CAP_COUNT_ AM_CAP_COUNT
 
 /* The dotted path of a capability ("effort.xhigh"), or NULL for unknown values. */
 AM_API const char *am_capability_path(am_capability cap) AM_NOEXCEPT;
@@ -416,6 +434,20 @@ AM_API const char *am_model_effort_level_at(const am_model *model, size_t i) AM_
  * then any newer ones). */
 AM_API size_t am_model_thinking_type_count(const am_model *model) AM_NOEXCEPT;
 AM_API const char *am_model_thinking_type_at(const am_model *model, size_t i) AM_NOEXCEPT;
+/* Every capability the server reported for the model, including ones added
+ * to the API after this release: one entry per node below `capabilities`
+ * that carries a support value (`{"supported": ...}` or a bare boolean),
+ * walked depth first in the server's order, so a group ("thinking") comes
+ * before its members ("thinking.types.adaptive"). Nodes without a support
+ * value of their own ("thinking.types") are not entries, but their members
+ * are. 0 when the server sent no capabilities. */
+AM_API size_t am_model_capability_count(const am_model *model) AM_NOEXCEPT;
+/* The dotted path of entry i, as am_model_supports_path takes it; NULL when
+ * i >= count. Borrowed from the model. */
+AM_API const char *am_model_capability_path_at(const am_model *model, size_t i) AM_NOEXCEPT;
+/* The support of entry i (the same as am_model_supports_path with its path);
+ * AM_SUPPORT_UNKNOWN when i >= count. */
+AM_API am_support am_model_capability_support_at(const am_model *model, size_t i) AM_NOEXCEPT;
 
 #ifdef __cplusplus
 } /* extern "C" */

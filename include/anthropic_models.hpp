@@ -454,6 +454,15 @@ class ModelAccessors {
   std::optional<std::string_view> line() const noexcept { return opt_view(am_model_line(m())); }
   std::optional<std::string_view> deprecated_at() const noexcept { return opt_view(am_model_deprecated_at(m())); }
   std::optional<std::string_view> retires_at() const noexcept { return opt_view(am_model_retires_at(m())); }
+  // Unix seconds of deprecated_at / retires_at; nullopt when absent, unparsable or the epoch.
+  std::optional<std::int64_t> deprecated_at_unix() const noexcept {
+    std::int64_t v = 0;
+    return am_model_deprecated_at_unix(m(), &v) ? std::optional<std::int64_t>(v) : std::nullopt;
+  }
+  std::optional<std::int64_t> retires_at_unix() const noexcept {
+    std::int64_t v = 0;
+    return am_model_retires_at_unix(m(), &v) ? std::optional<std::int64_t>(v) : std::nullopt;
+  }
   // The model object as JSON, with every field the server sent.
   std::string_view json() const {
     const char *s = am_model_json(m());
@@ -474,6 +483,18 @@ class ModelAccessors {
   // "adaptive", "enabled", "disabled", "between_tools", then newer ones.
   std::vector<std::string_view> thinking_types() const {
     return names(am_model_thinking_type_count, am_model_thinking_type_at);
+  }
+
+  // Every capability the server reported (newer ones too), groups before
+  // their members, in the server's order: (dotted path, support).
+  std::vector<std::pair<std::string_view, Support>> capabilities() const {
+    std::vector<std::pair<std::string_view, Support>> out;
+    const std::size_t n = am_model_capability_count(m());
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+      if (const char *p = am_model_capability_path_at(m(), i))
+        out.emplace_back(p, to_support(am_model_capability_support_at(m(), i)));
+    return out;
   }
 
   // An owned handle to the same immutable model, outliving its list.

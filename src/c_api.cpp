@@ -459,12 +459,27 @@ const char *am_model_line(const am_model *m) noexcept { return m ? m->d->line : 
 const char *am_model_deprecated_at(const am_model *m) noexcept { return m ? m->d->deprecated_at : nullptr; }
 const char *am_model_retires_at(const am_model *m) noexcept { return m ? m->d->retires_at : nullptr; }
 
-int32_t am_model_created_at_unix(const am_model *m, int64_t *out) noexcept {
-  if (!m || !m->d->created_at) return 0;
-  auto t = am::parse_rfc3339(m->d->created_at);
-  if (!t || *t == 0) return 0;  // the epoch marks an unknown date
+extern "C++" {
+namespace {
+// An RFC 3339 field as Unix seconds; the epoch marks an unknown date.
+int32_t unix_time_of(const char *rfc3339, int64_t *out) {
+  if (!rfc3339) return 0;
+  auto t = am::parse_rfc3339(rfc3339);
+  if (!t || *t == 0) return 0;
   if (out) *out = *t;
   return 1;
+}
+}  // namespace
+}  // extern "C++"
+
+int32_t am_model_created_at_unix(const am_model *m, int64_t *out) noexcept {
+  return m ? unix_time_of(m->d->created_at, out) : 0;
+}
+int32_t am_model_deprecated_at_unix(const am_model *m, int64_t *out) noexcept {
+  return m ? unix_time_of(m->d->deprecated_at, out) : 0;
+}
+int32_t am_model_retires_at_unix(const am_model *m, int64_t *out) noexcept {
+  return m ? unix_time_of(m->d->retires_at, out) : 0;
 }
 int32_t am_model_max_input_tokens(const am_model *m, int64_t *out) noexcept {
   if (!m || !m->d->has_max_input_tokens) return 0;
@@ -512,6 +527,32 @@ const std::vector<const char *> *names(const am_model *m, Get get) {
 }
 }  // namespace
 }  // extern "C++"
+
+extern "C++" {
+namespace {
+const std::vector<am::ModelData::CapabilityEntry> *capability_entries(const am_model *m) {
+  if (!m) return nullptr;
+  try {
+    return &m->d->capabilities();
+  } catch (...) {
+    return nullptr;  // out of memory: reported as no entries
+  }
+}
+}  // namespace
+}  // extern "C++"
+
+size_t am_model_capability_count(const am_model *m) noexcept {
+  auto v = capability_entries(m);
+  return v ? v->size() : 0;
+}
+const char *am_model_capability_path_at(const am_model *m, size_t i) noexcept {
+  auto v = capability_entries(m);
+  return v && i < v->size() ? (*v)[i].path.c_str() : nullptr;
+}
+am_support am_model_capability_support_at(const am_model *m, size_t i) noexcept {
+  auto v = capability_entries(m);
+  return v && i < v->size() ? (*v)[i].support : AM_SUPPORT_UNKNOWN;
+}
 
 size_t am_model_effort_level_count(const am_model *m) noexcept {
   auto v = names(m, [](const am::ModelData &d) -> const auto & { return d.effort_levels(); });

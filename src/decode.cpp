@@ -104,7 +104,7 @@ bool opt_string(const Value &obj, const char *name, const char *&out, const char
 
 // Is `path` (names below `capabilities`) one of the capabilities this release knows?
 bool is_known_capability(const std::vector<std::string_view> &path) {
-  for (am_capability c = 1; c < AM_CAP_COUNT_; ++c) {
+  for (am_capability c = 1; c < AM_CAP_COUNT; ++c) {
     std::string_view known(capability_path(c));
     size_t pos = 0;
     bool match = true;

@@ -41,7 +41,35 @@ std::vector<const char *> supported_names(const Value *group, std::initializer_l
   return out;
 }
 
+// Appends the entries below `group` (an object) whose paths start with `prefix`.
+void collect_capabilities(const Value &group, std::string &prefix, std::vector<ModelData::CapabilityEntry> &out) {
+  for (auto it = group.MemberBegin(); it != group.MemberEnd(); ++it) {
+    std::string_view name(it->name.GetString(), it->name.GetStringLength());
+    // A name with a dot or a NUL could never be asked for by dotted path.
+    if (name.empty() || name == "supported" || name.find('.') != std::string_view::npos ||
+        name.find('\0') != std::string_view::npos)
+      continue;
+    const Value &v = it->value;
+    if (!v.IsBool() && !v.IsObject()) continue;
+    size_t mark = prefix.size();
+    if (mark) prefix += '.';
+    prefix.append(name.data(), name.size());
+    if (v.IsBool() || v.HasMember("supported")) out.push_back({prefix, support_of(&v)});
+    if (v.IsObject()) collect_capabilities(v, prefix, out);  // depth is bounded by kMaxJsonDepth
+    prefix.resize(mark);
+  }
+}
+
 }  // namespace
+
+const std::vector<ModelData::CapabilityEntry> &ModelData::capabilities() const {
+  std::call_once(caps_once_, [this] {
+    if (!caps || !caps->IsObject()) return;
+    std::string prefix;
+    collect_capabilities(*caps, prefix, capabilities_);
+  });
+  return capabilities_;
+}
 
 const std::string &ModelData::json() const {
   std::call_once(json_once_, [this] {

@@ -52,12 +52,21 @@ struct ModelData {
   const std::string &json() const;
   const std::vector<const char *> &effort_levels() const;
   const std::vector<const char *> &thinking_types() const;
+  // Every capability node with a support value, depth first in the server's
+  // order (am_model_capability_*).
+  struct CapabilityEntry {
+    std::string path;
+    am_support support;
+  };
+  const std::vector<CapabilityEntry> &capabilities() const;
 
  private:
   mutable std::once_flag json_once_;
   mutable std::string json_;
   mutable std::once_flag lists_once_;
   mutable std::vector<const char *> effort_levels_, thinking_types_;
+  mutable std::once_flag caps_once_;
+  mutable std::vector<CapabilityEntry> capabilities_;
 };
 
 // Owns the pages and model values behind one list (or one model).

@@ -16,7 +16,7 @@ const am_abi_generic_fn am_abi_every_function[] = {
 #include "api_functions.inc"
     nullptr};
 #undef AM_ABI_FN
-static_assert(sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 88 + 1, "function count");
+static_assert(sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 93 + 1, "function count");
 
 // Every function, by exact type (positional: C++11 has no designated initialisers).
 #include "api_typed.inc"

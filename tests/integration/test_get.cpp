@@ -91,7 +91,7 @@ void ExpectMatchesCatalog(const am_model *m, const rapidjson::Value &cm) {
     EXPECT_EQ(secs, want_secs);
   }
 
-  for (am_capability cap = 1; cap < AM_CAP_COUNT_; ++cap) {
+  for (am_capability cap = 1; cap < AM_CAP_COUNT; ++cap) {
     ASSERT_NE(am_capability_path(cap), nullptr) << cap;
     EXPECT_EQ(am_model_supports(m, cap), CatalogSupport(cm, am_capability_path(cap))) << am_capability_path(cap);
     EXPECT_EQ(am_model_supports_path(m, am_capability_path(cap)), CatalogSupport(cm, am_capability_path(cap)))
@@ -180,7 +180,7 @@ TEST_F(GetTest, OldShapeModelHasUnknownCapabilities) {
   auto r = Get(client_.get(), "claude-3-haiku-20240307");
   AM_ASSERT_OK(r);
   const am_model *m = r.value.get();
-  for (am_capability cap = 1; cap < AM_CAP_COUNT_; ++cap)
+  for (am_capability cap = 1; cap < AM_CAP_COUNT; ++cap)
     EXPECT_EQ(am_model_supports(m, cap), AM_SUPPORT_UNKNOWN) << am_capability_path(cap);
   EXPECT_EQ(am_model_supports_path(m, "batch"), AM_SUPPORT_UNKNOWN);
   EXPECT_EQ(am_model_supports_path(m, "future_capability"), AM_SUPPORT_UNKNOWN);
@@ -299,7 +299,7 @@ TEST_F(GetTest, SupportsByEnumAndByPath) {
   EXPECT_EQ(Str(am_capability_path(AM_CAP_THINKING_TYPES_ADAPTIVE)), "thinking.types.adaptive");
   // Unknown enum values and paths are UNKNOWN, never a guess.
   EXPECT_EQ(am_capability_path(0), nullptr);
-  EXPECT_EQ(am_capability_path(AM_CAP_COUNT_), nullptr);
+  EXPECT_EQ(am_capability_path(AM_CAP_COUNT), nullptr);
   EXPECT_EQ(am_model_supports(m, 999), AM_SUPPORT_UNKNOWN);
   EXPECT_EQ(am_model_supports_path(m, "no_such_capability"), AM_SUPPORT_UNKNOWN);
   EXPECT_EQ(am_model_supports_path(m, "batch.no_such_child"), AM_SUPPORT_UNKNOWN);

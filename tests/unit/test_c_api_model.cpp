@@ -225,3 +225,87 @@ TEST(CApiList, EmptyPage) {
   EXPECT_EQ(am_model_list_has_more(list), 0);
   am_model_list_free(list);
 }
+
+TEST(CApiModel, DeprecatedAndRetiresAtUnix) {
+  am_model *m = make_model(kModel);
+  ASSERT_NE(m, nullptr);
+  int64_t v = -1;
+  EXPECT_EQ(am_model_deprecated_at_unix(m, &v), 0);  // null in the body
+  EXPECT_EQ(v, -1);
+  EXPECT_EQ(am_model_retires_at_unix(m, &v), 1);
+  EXPECT_EQ(v, 1811808000);
+  EXPECT_EQ(am_model_retires_at_unix(m, nullptr), 1);
+  am_model_free(m);
+
+  m = make_model(R"({"id":"x","deprecated_at":"2026-09-30T12:30:00Z","retires_at":"1970-01-01T00:00:00Z"})");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(am_model_deprecated_at_unix(m, &v), 1);
+  EXPECT_EQ(v, 1790771400);
+  v = -1;
+  EXPECT_EQ(am_model_retires_at_unix(m, &v), 0);  // the epoch means unknown
+  EXPECT_EQ(v, -1);
+  am_model_free(m);
+  m = make_model(R"({"id":"x","deprecated_at":"soon","retires_at":"2026-13-01T00:00:00Z"})");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(am_model_deprecated_at_unix(m, &v), 0);
+  EXPECT_EQ(am_model_retires_at_unix(m, &v), 0);
+  am_model_free(m);
+  EXPECT_EQ(am_model_deprecated_at_unix(nullptr, &v), 0);
+  EXPECT_EQ(am_model_retires_at_unix(nullptr, &v), 0);
+}
+
+TEST(CApiModel, CapabilityEnumerationListsEveryReportedPathInServerOrder) {
+  am_model *m = make_model(kModel);
+  ASSERT_NE(m, nullptr);
+  std::vector<std::pair<std::string, am_support>> got;
+  for (size_t i = 0; i < am_model_capability_count(m); ++i)
+    got.emplace_back(s(am_model_capability_path_at(m, i)), am_model_capability_support_at(m, i));
+  // Groups before members, the server's order within a group; "thinking.types"
+  // has no support value of its own and is no entry.
+  std::vector<std::pair<std::string, am_support>> want = {
+      {"batch", AM_SUPPORT_YES},           {"citations", AM_SUPPORT_NO},
+      {"effort", AM_SUPPORT_YES},          {"effort.xhigh", AM_SUPPORT_YES},
+      {"effort.low", AM_SUPPORT_YES},      {"effort.ultra", AM_SUPPORT_YES},
+      {"effort.medium", AM_SUPPORT_NO},    {"thinking", AM_SUPPORT_YES},
+      {"thinking.types.enabled", AM_SUPPORT_YES},
+      {"thinking.types.adaptive", AM_SUPPORT_YES},
+      {"thinking.types.between_tools", AM_SUPPORT_NO},
+      {"thinking.types.interleaved", AM_SUPPORT_YES},
+      {"server_tools", AM_SUPPORT_YES},    {"server_tools.web_search", AM_SUPPORT_YES},
+      {"future_cap", AM_SUPPORT_NO}};
+  EXPECT_EQ(got, want);
+  // Every entry agrees with a lookup by its path.
+  for (size_t i = 0; i < am_model_capability_count(m); ++i)
+    EXPECT_EQ(am_model_supports_path(m, am_model_capability_path_at(m, i)), am_model_capability_support_at(m, i));
+  size_t n = am_model_capability_count(m);
+  EXPECT_EQ(am_model_capability_path_at(m, n), nullptr);
+  EXPECT_EQ(am_model_capability_support_at(m, n), AM_SUPPORT_UNKNOWN);
+  am_model_free(m);
+}
+
+TEST(CApiModel, CapabilityEnumerationOfOddShapes) {
+  // No capabilities, or null: no entries (a non-object is a decode error).
+  for (const char *body : {R"({"id":"x"})", R"({"id":"x","capabilities":null})"}) {
+    am_model *m = make_model(body);
+    ASSERT_NE(m, nullptr) << body;
+    EXPECT_EQ(am_model_capability_count(m), 0u) << body;
+    EXPECT_EQ(am_model_capability_path_at(m, 0), nullptr);
+    am_model_free(m);
+  }
+  // Bare booleans count; a null "supported" is UNKNOWN; names a
+  // dotted path cannot address, and numbers, are skipped.
+  am_model *m = make_model(
+      R"({"id":"x","capabilities":{"flag":true,"odd":{"supported":null},"a.b":{"supported":true},)"
+      R"("n":3,"grp":{"inner":{"deep":{"supported":false}}}}})");
+  ASSERT_NE(m, nullptr);
+  std::vector<std::pair<std::string, am_support>> got;
+  for (size_t i = 0; i < am_model_capability_count(m); ++i)
+    got.emplace_back(s(am_model_capability_path_at(m, i)), am_model_capability_support_at(m, i));
+  std::vector<std::pair<std::string, am_support>> want = {
+      {"flag", AM_SUPPORT_YES}, {"odd", AM_SUPPORT_UNKNOWN}, {"grp.inner.deep", AM_SUPPORT_NO}};
+  EXPECT_EQ(got, want);
+  am_model_free(m);
+  EXPECT_EQ(am_model_capability_count(nullptr), 0u);
+  EXPECT_EQ(am_model_capability_path_at(nullptr, 0), nullptr);
+  EXPECT_EQ(am_model_capability_support_at(nullptr, 0), AM_SUPPORT_UNKNOWN);
+}

@@ -69,7 +69,7 @@ const char *const kFullModel = R"({
 })";
 
 // The expected answer for every am_capability of kFullModel.
-const am_support kFullExpected[AM_CAP_COUNT_] = {
+const am_support kFullExpected[AM_CAP_COUNT] = {
     AM_SUPPORT_UNKNOWN,  // 0: not a capability
     AM_SUPPORT_YES,      // BATCH
     AM_SUPPORT_NO,       // CITATIONS
@@ -159,7 +159,7 @@ std::string nested(size_t depth, char open, char close) {
 
 TEST(DecodeCapabilityPath, EveryKnownCapabilityHasADistinctPath) {
   std::vector<std::string> seen;
-  for (am_capability c = 1; c < AM_CAP_COUNT_; ++c) {
+  for (am_capability c = 1; c < AM_CAP_COUNT; ++c) {
     const char *p = am::capability_path(c);
     ASSERT_NE(p, nullptr) << c;
     EXPECT_NE(std::string(p), "");
@@ -174,7 +174,7 @@ TEST(DecodeCapabilityPath, EveryKnownCapabilityHasADistinctPath) {
             "context_management.compact_20260112");
   EXPECT_EQ(str(am::capability_path(AM_CAP_SERVER_TOOLS_WEB_SEARCH)), "server_tools.web_search");
   EXPECT_EQ(am::capability_path(0), nullptr);
-  EXPECT_EQ(am::capability_path(AM_CAP_COUNT_), nullptr);
+  EXPECT_EQ(am::capability_path(AM_CAP_COUNT), nullptr);
   EXPECT_EQ(am::capability_path(-1), nullptr);
   EXPECT_EQ(am::capability_path(1000000), nullptr);
 }
@@ -202,7 +202,7 @@ TEST(DecodeModel, FullShapeEveryField) {
 
 TEST(DecodeModel, FullShapeEveryCapability) {
   auto d = model_ok(kFullModel);
-  for (am_capability c = 1; c < AM_CAP_COUNT_; ++c) {
+  for (am_capability c = 1; c < AM_CAP_COUNT; ++c) {
     const char *p = am::capability_path(c);
     ASSERT_NE(p, nullptr);
     EXPECT_EQ(am::supports_path(*d->m, p), kFullExpected[c]) << p;
@@ -244,7 +244,7 @@ TEST(DecodeModel, OlderShapeHasAbsentFields) {
   EXPECT_EQ(m.line, nullptr);
   EXPECT_EQ(m.deprecated_at, nullptr);
   EXPECT_EQ(m.retires_at, nullptr);
-  for (am_capability c = 1; c < AM_CAP_COUNT_; ++c)
+  for (am_capability c = 1; c < AM_CAP_COUNT; ++c)
     EXPECT_EQ(am::supports_path(m, am::capability_path(c)), AM_SUPPORT_UNKNOWN) << c;
   EXPECT_EQ(am::supports_path(m, "future_cap"), AM_SUPPORT_UNKNOWN);
   EXPECT_TRUE(m.effort_levels().empty());
@@ -281,7 +281,7 @@ TEST(DecodeCapabilities, NullCapabilitiesAreUnknown) {
 TEST(DecodeCapabilities, EmptyCapabilitiesAreUnknown) {
   auto d = model_ok(with_caps("{}"));
   ASSERT_NE(d->m->caps, nullptr);
-  for (am_capability c = 1; c < AM_CAP_COUNT_; ++c)
+  for (am_capability c = 1; c < AM_CAP_COUNT; ++c)
     EXPECT_EQ(am::supports_path(*d->m, am::capability_path(c)), AM_SUPPORT_UNKNOWN) << c;
 }
 
