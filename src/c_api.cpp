@@ -389,7 +389,10 @@ int32_t am_request_done(const am_request *req) noexcept { return req && req->cal
 
 int32_t am_request_wait(am_request *req, int64_t timeout_ms) noexcept {
   if (!req) return 0;
+  // On its own worker the request could never finish while we wait.
+  if (req->link->on_worker()) return req->call->done() ? 1 : 0;
   try {
+    if (timeout_ms != 0) am::Engine::flush_deferred_wakeup();
     return req->call->wait_for(timeout_ms) ? 1 : 0;
   } catch (...) {
     return req->call->done() ? 1 : 0;
@@ -399,7 +402,7 @@ int32_t am_request_wait(am_request *req, int64_t timeout_ms) noexcept {
 void am_request_cancel(am_request *req) noexcept {
   if (!req || req->call->done()) return;
   try {
-    req->engine->cancel(req->call);
+    req->link->cancel(req->call);
   } catch (...) {
     // Out of memory queueing the cancellation: the request runs to its end.
   }

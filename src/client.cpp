@@ -23,7 +23,11 @@ bool Client::create(const Options &opts, std::unique_ptr<Client> &out, Error &er
 }
 
 Client::~Client() {
-  engine_.reset();  // cancels what is in flight and joins the worker
+  // Stop first, while engine_ still points at the engine: a worker callback
+  // running meanwhile may still call into this client, and must be refused
+  // cleanly by the stopping engine rather than meet a null pointer.
+  if (engine_) engine_->stop();
+  engine_.reset();
   if (curl_inited_) curl_global_cleanup();
 }
 
@@ -131,7 +135,7 @@ bool Client::submit(Call::Kind kind, const ListParams &params, const std::string
   if (handle) {
     raw = handle->get();
     raw->call = call;
-    raw->engine = engine_.get();
+    raw->link = engine_->link();
     call->handle = raw;
     handle->release();  // from here on the call's callback may free it
     *published = raw;
@@ -157,6 +161,7 @@ bool Client::blocking(Call::Kind kind, const ListParams &p, const std::string *i
   }
   std::shared_ptr<Call> call;
   if (!submit(kind, p, id, Callback{}, call, err)) return false;
+  Engine::flush_deferred_wakeup();  // inside a dispatch callback, the submission's wake-up waits for nobody
   call->wait_for(-1);
   return call->take(list, model, err) == AM_OK;
 }

@@ -1,32 +1,43 @@
 #include "engine.hpp"
 
-#include <sys/eventfd.h>
-#include <unistd.h>
-
-#include <cerrno>
-
 #include "request.hpp"
 
 namespace am {
 
 namespace {
+// The worker sleeps in curl_multi_poll at most this long. Every event it
+// must react to (submission, cancellation, stop) wakes it explicitly; the
+// bound only limits the damage of a wake-up lost to a bug.
 constexpr int kMaxPollMs = 1000;
 
 // Set while this thread runs am_client_dispatch for an engine: requests its
 // callbacks submit wake the worker once, when dispatch ends, instead of once
 // each (which, on a busy core, costs a context switch per request).
-thread_local const Engine *t_dispatching = nullptr;
+thread_local Engine *t_dispatching = nullptr;
 thread_local bool t_wake_after_dispatch = false;
+// The link of the engine whose worker this thread is, if any.
+thread_local const EngineLink *t_worker_link = nullptr;
 }  // namespace
 
-Engine::Engine(const Config &cfg) : cfg_(cfg), transport_(cfg) {}
+void EngineLink::cancel(const std::shared_ptr<Call> &call) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (engine_) engine_->cancel(call);
+}
+
+bool EngineLink::on_worker() const { return t_worker_link == this; }
+
+void EngineLink::detach() {
+  std::lock_guard<std::mutex> lock(mu_);
+  engine_ = nullptr;
+}
+
+Engine::Engine(const Config &cfg) : cfg_(cfg), transport_(cfg), link_(std::make_shared<EngineLink>(this)) {}
 
 Engine::~Engine() {
   stop();
   set_notify(nullptr, nullptr, nullptr);
   set_logger(nullptr, nullptr, nullptr);
   if (multi_) curl_multi_cleanup(multi_);
-  if (event_fd_ >= 0) close(event_fd_);
 }
 
 bool Engine::start(Error &err) {
@@ -39,9 +50,8 @@ bool Engine::start(Error &err) {
     err = Error::make(AM_ERR_OUT_OF_MEMORY, "curl_multi_init failed");
     return false;
   }
-  event_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (event_fd_ < 0) {
-    err = Error::make(AM_ERR_INTERNAL, "eventfd failed");
+  if (!host_wakeup_.open()) {
+    err = Error::make(AM_ERR_INTERNAL, "could not create the client's wake-up descriptor");
     return false;
   }
   try {
@@ -54,6 +64,7 @@ bool Engine::start(Error &err) {
 }
 
 void Engine::stop() {
+  link_->detach();  // request handles stop calling in; this stop cancels them all
   if (!worker_.joinable()) return;
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -72,31 +83,53 @@ void Engine::stop() {
   undelivered_.clear();
 }
 
-// Wake-ups are edge-triggered: only a queue going from empty to non-empty
-// wakes the worker (it takes the whole queue each time), which saves a write
-// per request in a burst.
-bool Engine::submit(std::shared_ptr<Call> call, Error &err) {
+// Wake-ups are edge-triggered: one curl_multi_wakeup per batch the worker
+// takes, however many requests join it, which saves a write per request in a
+// burst. A submission inside a dispatch callback defers even that one until
+// dispatch returns, without marking it sent: a submitter on another thread
+// still wakes the worker, and so does anyone about to wait on this thread.
+bool Engine::need_wakeup_locked() {
+  if (wakeup_sent_) return false;
+  wakeup_sent_ = true;
+  return true;
+}
+
+void Engine::wake_worker() {
   bool wake;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    wake = !stopping_ && need_wakeup_locked();
+  }
+  if (wake) curl_multi_wakeup(multi_);
+}
+
+void Engine::flush_deferred_wakeup() {
+  if (t_dispatching && t_wake_after_dispatch) {
+    t_wake_after_dispatch = false;
+    t_dispatching->wake_worker();
+  }
+}
+
+bool Engine::submit(std::shared_ptr<Call> call, Error &err) {
+  bool wake = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) {
       err = Error::make(AM_ERR_INVALID_ARGUMENT, "the client is being freed");
       return false;
     }
-    wake = incoming_.empty() && cancels_.empty();
     try {
       incoming_.push_back(std::move(call));
     } catch (const std::bad_alloc &) {
       err = Error::make(AM_ERR_OUT_OF_MEMORY, "out of memory queueing the request");
       return false;
     }
-  }
-  if (wake) {
-    if (t_dispatching == this)
+    if (t_dispatching == this && !wakeup_sent_)
       t_wake_after_dispatch = true;
     else
-      curl_multi_wakeup(multi_);
+      wake = need_wakeup_locked();
   }
+  if (wake) curl_multi_wakeup(multi_);
   return true;
 }
 
@@ -105,8 +138,8 @@ void Engine::cancel(const std::shared_ptr<Call> &call) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return;  // the shutdown cancels everything anyway
-    wake = incoming_.empty() && cancels_.empty();
     cancels_.push_back(call);
+    wake = need_wakeup_locked();
   }
   if (wake) curl_multi_wakeup(multi_);
 }
@@ -143,9 +176,7 @@ void Engine::finished(Call &call) {
 }
 
 void Engine::signal_ready() {
-  uint64_t one = 1;
-  ssize_t n = write(event_fd_, &one, sizeof one);
-  (void)n;  // EAGAIN only when the counter is saturated: it is readable then anyway
+  host_wakeup_.signal();
   notify_.call();
 }
 
@@ -160,19 +191,17 @@ void Engine::set_logger(am_log_fn fn, void *userdata, am_userdata_free userdata_
 void Engine::log(am_log_level level, const std::string &line) { logger_.call(level, line.c_str()); }
 
 int Engine::dispatch(int max) {
-  uint64_t drained;
-  ssize_t n = read(event_fd_, &drained, sizeof drained);
-  (void)n;
-  const Engine *outer = t_dispatching;  // dispatch may nest (another client's, or this one's)
+  host_wakeup_.drain();
+  Engine *outer = t_dispatching;  // dispatch may nest (another client's, or this one's)
   bool outer_wake = t_wake_after_dispatch;
   t_dispatching = this;
   t_wake_after_dispatch = false;
   struct Restore {
     Engine *self;
-    const Engine *outer;
+    Engine *outer;
     bool outer_wake;
     ~Restore() {
-      if (t_wake_after_dispatch) curl_multi_wakeup(self->multi_);
+      if (t_wake_after_dispatch) self->wake_worker();
       t_dispatching = outer;
       t_wake_after_dispatch = outer_wake;
     }
@@ -188,19 +217,21 @@ int Engine::dispatch(int max) {
     }
     if (c->run_callback()) ++ran;  // a freed request's callback neither runs nor counts
   }
+  bool left;
   {
-    // Completions left for a later dispatch keep the descriptor readable.
     std::lock_guard<std::mutex> lock(done_mu_);
-    if (!done_.empty()) {
-      uint64_t one = 1;
-      n = write(event_fd_, &one, sizeof one);
-    }
+    left = !done_.empty();
   }
+  // Completions left for a later dispatch keep the descriptor readable and
+  // tell the notifier again, so a host that dispatches a few per signal
+  // never strands the rest.
+  if (left) signal_ready();
   return ran;
 }
 
 void Engine::run() {
   worker_id_.store(std::this_thread::get_id());
+  t_worker_link = link_.get();
   for (;;) {
     std::vector<std::shared_ptr<Call>> incoming, cancels;
     bool stopping;
@@ -209,6 +240,7 @@ void Engine::run() {
       incoming.swap(incoming_);
       cancels.swap(cancels_);
       stopping = stopping_;
+      wakeup_sent_ = false;  // the next submission must wake the worker again
     }
     for (auto &c : incoming) active_[c.get()] = c;
     if (!stopping)
@@ -266,6 +298,7 @@ void Engine::run() {
     if (wait_ms > 0) curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait_ms), nullptr);
   }
   // Whatever is still attached to the multi handle (nothing, normally).
+  t_worker_link = nullptr;
   worker_id_.store(std::thread::id());
 }
 

@@ -20,10 +20,31 @@
 #include "error.hpp"
 #include "options.hpp"
 #include "transport.hpp"
+#include "wakeup.hpp"
 
 namespace am {
 
 class Call;
+class Engine;
+
+// What a request handle keeps of its engine. It outlives the engine: the
+// engine detaches itself when it stops, after which cancelling is a no-op
+// (the stop cancelled everything already). So every am_request_* function is
+// safe before, during and after am_client_free.
+class EngineLink {
+ public:
+  explicit EngineLink(Engine *e) : engine_(e) {}
+  // Asks the engine, if it still runs, to cancel the call.
+  void cancel(const std::shared_ptr<Call> &call);
+  // Is the calling thread this engine's worker? (Waiting there would block
+  // the very thread that finishes requests.)
+  bool on_worker() const;
+  void detach();
+
+ private:
+  std::mutex mu_;
+  Engine *engine_;  // guarded by mu_; null once the engine stopped
+};
 
 class Engine {
  public:
@@ -44,12 +65,18 @@ class Engine {
   bool submit(std::shared_ptr<Call> call, Error &err);
   void cancel(const std::shared_ptr<Call> &call);
   bool on_worker() const { return std::this_thread::get_id() == worker_id_.load(); }
+  const std::shared_ptr<EngineLink> &link() const { return link_; }
+  // A submission made inside a dispatch callback defers its wake-up until
+  // dispatch returns (one wake-up per burst). Anyone about to wait for a
+  // request on this thread calls this first, so the worker is not left
+  // asleep until its poll timeout.
+  static void flush_deferred_wakeup();
   int dispatch(int max);
-  int wakeup_fd() const { return event_fd_; }
+  int wakeup_fd() const { return host_wakeup_.fd(); }
   void set_notify(am_notify_fn fn, void *userdata, am_userdata_free userdata_free);
   void set_logger(am_log_fn fn, void *userdata, am_userdata_free userdata_free);
   // Worker thread: is anyone listening, and tell them.
-  bool logging() const { return logger_.set.load(std::memory_order_acquire); }
+  bool logging() const { return logger_.set(); }
   void log(am_log_level level, const std::string &line);
 
   // Worker thread only: what a call uses to make progress.
@@ -70,18 +97,25 @@ class Engine {
 
   void run();
   void signal_ready();
+  // Wakes the worker unless a wake-up is already on its way (mu_ held).
+  bool need_wakeup_locked();
+  void wake_worker();
 
   const Config &cfg_;
   Transport transport_;
   CURLM *multi_ = nullptr;
   std::thread worker_;
   std::atomic<std::thread::id> worker_id_{};
-  int event_fd_ = -1;
+  HostWakeup host_wakeup_;
+  std::shared_ptr<EngineLink> link_;
 
   // Shared with submitters (guarded by mu_).
   std::mutex mu_;
   std::vector<std::shared_ptr<Call>> incoming_, cancels_;
   bool stopping_ = false;
+  // A curl_multi_wakeup was sent since the worker last took the queues:
+  // later submitters need not send another.
+  bool wakeup_sent_ = false;
 
   // Worker only.
   std::unordered_map<Call *, std::shared_ptr<Call>> active_;
@@ -90,35 +124,51 @@ class Engine {
   bool ready_pending_ = false;                      // completions queued this iteration
   std::vector<std::shared_ptr<Call>> undelivered_;  // finished during shutdown
 
-  // A function the host registered with its userdata: replaced and called
-  // under one lock, so the old userdata is released only when no call runs.
+  // A function the host registered with its userdata. A call takes a
+  // reference to the registration and runs without any lock held, so the
+  // function may replace or remove itself (or another hook); a replaced
+  // registration releases its userdata when its last running call returns.
   template <typename Fn>
-  struct HostHook {
-    std::mutex mu;
-    std::atomic<bool> set{false};
-    Fn fn = nullptr;
-    void *userdata = nullptr;
-    am_userdata_free release = nullptr;
-
-    void replace(Fn f, void *ud, am_userdata_free rel) {
-      void *old_userdata;
-      am_userdata_free old_release;
+  class HostHook {
+   public:
+    void replace(Fn fn, void *userdata, am_userdata_free release) {
+      std::shared_ptr<Registration> next;
+      if (fn) next = std::make_shared<Registration>(fn, userdata, release);
+      std::shared_ptr<Registration> old;
       {
-        std::lock_guard<std::mutex> lock(mu);
-        old_userdata = userdata;
-        old_release = release;
-        fn = f;
-        userdata = f ? ud : nullptr;
-        release = f ? rel : nullptr;
-        set.store(f != nullptr, std::memory_order_release);
+        std::lock_guard<std::mutex> lock(mu_);
+        old = std::move(current_);
+        current_ = std::move(next);
+        set_.store(fn != nullptr, std::memory_order_release);
       }
-      if (old_release) old_release(old_userdata);
+      // `old` is released here, or by the call still running it.
     }
     template <typename... Args>
     void call(Args... args) {
-      std::lock_guard<std::mutex> lock(mu);
-      if (fn) fn(args..., userdata);
+      std::shared_ptr<Registration> r;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        r = current_;
+      }
+      if (r) r->fn(args..., r->userdata);
     }
+    bool set() const { return set_.load(std::memory_order_acquire); }
+
+   private:
+    struct Registration {
+      Registration(Fn f, void *ud, am_userdata_free rel) : fn(f), userdata(ud), release(rel) {}
+      ~Registration() {
+        if (release) release(userdata);
+      }
+      Registration(const Registration &) = delete;
+      Registration &operator=(const Registration &) = delete;
+      Fn fn;
+      void *userdata;
+      am_userdata_free release;
+    };
+    std::mutex mu_;
+    std::shared_ptr<Registration> current_;
+    std::atomic<bool> set_{false};
   };
   HostHook<am_notify_fn> notify_;
   HostHook<am_log_fn> logger_;

@@ -308,39 +308,45 @@ am_status Call::take(std::unique_ptr<am_model_list> *list, std::unique_ptr<am_mo
 }
 
 bool Call::run_callback() {
-  std::unique_lock<std::mutex> lock(cb_mu_);
-  if (detached_ || userdata_released_) return false;
-  cb_thread_.store(std::this_thread::get_id());
-  if (cb_.fn) cb_.fn(handle, cb_.userdata);  // may call detach_handle() on this thread
-  cb_thread_.store(std::thread::id());
-  userdata_released_ = true;
-  bool delete_handle = delete_handle_after_callback_;
-  lock.unlock();
+  {
+    std::lock_guard<std::mutex> lock(cb_mu_);
+    if (detached_ || userdata_released_) return false;
+    callback_running_ = true;
+  }
+  if (cb_.fn) cb_.fn(handle, cb_.userdata);  // may free this request or any other
+  bool delete_handle;
+  {
+    std::lock_guard<std::mutex> lock(cb_mu_);
+    callback_running_ = false;
+    userdata_released_ = true;
+    delete_handle = delete_handle_after_callback_;
+  }
   if (cb_.userdata_free) cb_.userdata_free(cb_.userdata);
-  if (delete_handle) delete handle;  // freed by the user inside its callback
+  if (delete_handle) delete handle;  // freed while its callback ran
   return true;
 }
 
 void Call::release_userdata() {
-  std::unique_lock<std::mutex> lock(cb_mu_);
-  if (userdata_released_) return;
-  userdata_released_ = true;
-  lock.unlock();
+  {
+    std::lock_guard<std::mutex> lock(cb_mu_);
+    if (userdata_released_ || callback_running_) return;
+    userdata_released_ = true;
+  }
   if (cb_.userdata_free) cb_.userdata_free(cb_.userdata);
 }
 
 bool Call::detach_handle() {
-  if (cb_thread_.load() == std::this_thread::get_id()) {
-    // Inside this request's own callback (cb_mu_ is held by this thread).
-    detached_ = true;
-    delete_handle_after_callback_ = true;
-    return false;
-  }
   {
-    std::lock_guard<std::mutex> lock(cb_mu_);  // waits for a callback running elsewhere
+    std::lock_guard<std::mutex> lock(cb_mu_);
     detached_ = true;
+    if (callback_running_) {
+      delete_handle_after_callback_ = true;
+      return false;
+    }
+    if (userdata_released_) return true;
+    userdata_released_ = true;
   }
-  release_userdata();
+  if (cb_.userdata_free) cb_.userdata_free(cb_.userdata);
   return true;
 }
 

@@ -23,6 +23,7 @@ namespace am {
 
 class Client;
 class Engine;
+class EngineLink;
 
 struct ListParams {
   std::optional<int> limit;
@@ -62,13 +63,15 @@ class Call : public std::enable_shared_from_this<Call> {
   am_status take(std::unique_ptr<am_model_list> *list, std::unique_ptr<am_model> *model, Error &err);
 
   // Runs the callback (once) on the calling thread, then releases userdata.
-  // False when it did not run (the handle was freed first).
+  // False when it did not run (the handle was freed first). No lock is held
+  // while the host's callback runs, so it may free any request, its own too.
   bool run_callback();
-  // The callback will never run: release the userdata now (once).
+  // The callback will never run: release the userdata now (once), unless
+  // the callback is running, which releases it when it returns.
   void release_userdata();
-  // am_request_free: no callback after this; true when the caller may delete
-  // the handle now, false when a callback on this thread is using it (it is
-  // deleted when that callback returns).
+  // am_request_free: no callback starts after this. True when the caller may
+  // delete the handle now; false when the callback is running (on this
+  // thread or another): the handle is deleted when it returns. Never waits.
   bool detach_handle();
 
   am_request *handle = nullptr;  // the C handle the callback receives
@@ -114,9 +117,10 @@ class Call : public std::enable_shared_from_this<Call> {
   std::unique_ptr<am_model> model_;
   bool taken_ = false;
 
-  // Callback bookkeeping (guarded by cb_mu_).
+  // Callback bookkeeping (guarded by cb_mu_, which is never held while the
+  // host's code runs).
   std::mutex cb_mu_;
-  std::atomic<std::thread::id> cb_thread_{};
+  bool callback_running_ = false;
   bool userdata_released_ = false;
   bool detached_ = false;
   bool delete_handle_after_callback_ = false;
@@ -124,8 +128,9 @@ class Call : public std::enable_shared_from_this<Call> {
 
 }  // namespace am
 
-// The C handle: the user's reference to a call.
+// The C handle: the user's reference to a call, and to its engine through a
+// link that stays valid after the client is freed.
 struct am_request {
   std::shared_ptr<am::Call> call;
-  am::Engine *engine = nullptr;  // only used while the call has not finished
+  std::shared_ptr<am::EngineLink> link;
 };
