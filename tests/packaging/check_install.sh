@@ -10,9 +10,12 @@
 #   3. C++ via anthropic_models.hpp and find_package
 #   4. plugins (shared libraries) linking the static archive, in a C/C++ and a
 #      C-only project: fully linked, re-exporting none of the library's symbols
+#   5. the installed am-mock-server, which finds the installed catalog by
+#      itself, queried by the installed am-models
 set -euo pipefail
 build=$1 server=$2
 here=$(cd "$(dirname "$0")" && pwd)
+source_tree=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
@@ -107,4 +110,21 @@ step "4b. a plugin in a C-only project links the static archive completely"
 configure plugin_c plugin -DPLUGIN_LANGUAGES=C
 check_plugin plugin_c
 
+step "5. the installed am-mock-server finds the installed catalog without --catalog"
+installed_catalog=$prefix/share/anthropic_models/catalog.json
+cmp -s "$installed_catalog" "$source_tree/tools/mock-server/catalog.json" \
+  || fail "share/anthropic_models/catalog.json is not the shipped catalog"
+"$prefix/bin/am-mock-server" --help | grep -qF "default: $(cd "$prefix" && pwd -P)/share/anthropic_models/catalog.json" \
+  || { "$prefix/bin/am-mock-server" --help >&2; fail "--help does not name the installed catalog as the default"; }
+# Prove the installed file is the one read (the build tree's catalog is a
+# fallback the binary also knows): replace it with a one-model catalog.
+cat >"$installed_catalog" <<'JSON'
+{"models": [{"type": "model", "id": "installed-catalog-model", "display_name": "Installed Catalog Model",
+             "created_at": "2025-01-01T00:00:00Z"}]}
+JSON
+listing=$("$here/../examples/run_with_server.sh" "$prefix/bin/am-mock-server" "$prefix/bin/am-models" list --all)
+echo "$listing"
+# The header line and that model's row, nothing else.
+[ "$(echo "$listing" | wc -l)" -eq 2 ] && echo "$listing" | sed -n 2p | grep -q '^installed-catalog-model ' \
+  || fail "the installed server did not serve the installed catalog"
 echo "install and consumers: OK"
