@@ -103,6 +103,17 @@ std::string repeated_phrase(const std::string &line) {
   return "";
 }
 
+// A failure as the CLI must report it: exit status 1 and one line on stderr
+// that starts with `start`, names the status (`status_name`) once and says
+// nothing twice.
+void expect_one_clear_error_line(const CliRun &r, const std::string &start, const std::string &status_name) {
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(r.err.rfind(start, 0), 0u) << r.err;
+  EXPECT_EQ(count_of(r.err, status_name), 1u) << r.err;
+  EXPECT_EQ(repeated_phrase(r.err), "") << r.err;
+}
+
 // The last line of s (s ends with a newline).
 std::string last_line(const std::string &s) {
   size_t start = s.size() < 2 ? 0 : s.rfind('\n', s.size() - 2);
@@ -298,9 +309,7 @@ TEST_F(Cli, TimeoutIsPerAttemptAndTheErrorCountsAttempts) {
   f.times = -1;
   server_.add_fault(f);
   CliRun r = cli({"--timeout", "0.1", "--max-retries", "2", "get", "claude-opus-4-6"});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(count_lines(r.err), 1u) << r.err;
-  EXPECT_EQ(r.err.rfind("am-models: error: timeout: ", 0), 0u) << r.err;
+  expect_one_clear_error_line(r, "am-models: error: timeout: ", "timeout");
   EXPECT_NE(r.err.find(" (3 attempts)\n"), std::string::npos) << r.err;
   EXPECT_EQ(server_.request_count(), 3u);  // each attempt had its own 0.1 s
 }
@@ -312,9 +321,7 @@ TEST_F(Cli, DeadlineBoundsTheWholeCommand) {
   server_.add_fault(f);
   // Without the deadline this would end with the 2 s attempt timeout.
   CliRun r = cli({"--timeout", "2", "--max-retries", "0", "--deadline", "0.2", "list"});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(count_lines(r.err), 1u) << r.err;
-  EXPECT_EQ(r.err.rfind("am-models: error: timeout: ", 0), 0u) << r.err;
+  expect_one_clear_error_line(r, "am-models: error: timeout: ", "timeout");
   EXPECT_NE(r.err.find("deadline"), std::string::npos) << r.err;
   EXPECT_EQ(server_.request_count(), 1u);
 }
@@ -324,11 +331,7 @@ TEST_F(Cli, DecodeFailureSaysDecodeOnce) {
   f.action = am::mock::Fault::Action::Malformed;
   server_.add_fault(f);
   CliRun r = cli({"get", "claude-opus-4-6"});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(count_lines(r.err), 1u) << r.err;
-  EXPECT_EQ(r.err.rfind("am-models: error: decode (HTTP 200): malformed JSON at offset ", 0), 0u) << r.err;
-  EXPECT_EQ(count_of(r.err, "decode"), 1u) << r.err;
-  EXPECT_EQ(repeated_phrase(r.err), "") << r.err;
+  expect_one_clear_error_line(r, "am-models: error: decode (HTTP 200): malformed JSON at offset ", "decode");
 }
 
 TEST(CliErrors, ConnectionFailureIsOneLineWithoutRepetition) {
@@ -341,11 +344,7 @@ TEST(CliErrors, ConnectionFailureIsOneLineWithoutRepetition) {
     gone.stop();  // nothing listens on that loopback port any more
   }
   CliRun r = run_cli({"--max-retries", "0", "list"}, {"ANTHROPIC_BASE_URL=" + url, std::string("ANTHROPIC_API_KEY=") + kKey});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(count_lines(r.err), 1u) << r.err;
-  EXPECT_EQ(r.err.rfind("am-models: error: connection: ", 0), 0u) << r.err;
-  EXPECT_EQ(count_of(r.err, "connection"), 1u) << r.err;
-  EXPECT_EQ(repeated_phrase(r.err), "") << r.err;
+  expect_one_clear_error_line(r, "am-models: error: connection: ", "connection");
 }
 
 TEST_F(Cli, UsageErrorsExitTwoAndSendNothing) {
