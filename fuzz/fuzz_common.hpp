@@ -102,10 +102,11 @@ inline size_t touch(const char *s) {
   return n;
 }
 
-// A failed decode must be a clean AM_ERR_DECODE naming what went wrong.
+// A failed decode must be a clean AM_ERR_DECODE naming what went wrong,
+// without repeating the class that am_status_name already gives.
 inline void check_decode_error(const am::Error &err) {
   FUZZ_CHECK(err.status == AM_ERR_DECODE);
-  FUZZ_CHECK(err.message.rfind("decode: ", 0) == 0);
+  FUZZ_CHECK(!err.message.empty() && err.message.rfind("decode", 0) != 0);
 }
 
 // Every dotted path of the capabilities tree whose names contain no '.',

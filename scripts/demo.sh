@@ -26,7 +26,8 @@ run list --limit 5
 run list --all
 run get claude-sonnet-4-5
 run supports claude-opus-4-6 effort.xhigh
-run supports claude-3-haiku-20240307 thinking
+echo; echo "\$ am-models supports claude-3-haiku-20240307 thinking   (unknown: exit status 4)"
+"$cli" supports claude-3-haiku-20240307 thinking || echo "exit status $?"
 run list --limit 2 --json
 echo; echo "\$ examples/c/list_models"
 "$build/examples/c/list_models" | head -n 12

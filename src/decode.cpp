@@ -76,8 +76,7 @@ const char *type_name(const Value &v) {
 }
 
 bool fail(Error &err, const std::string &field, const char *expected, const Value &got) {
-  err = Error::make(AM_ERR_DECODE, "decode: " + field + ": expected " + expected + ", got " +
-                                       type_name(got));
+  err = Error::make(AM_ERR_DECODE, field + ": expected " + expected + ", got " + type_name(got));
   return false;
 }
 
@@ -88,13 +87,13 @@ bool opt_string(const Value &obj, const char *name, const char *&out, const char
   auto it = obj.FindMember(name);
   if (it == obj.MemberEnd() || it->value.IsNull()) {
     if (!required) return true;
-    err = Error::make(AM_ERR_DECODE, "decode: " + where(ctx, idx, name) + ": missing");
+    err = Error::make(AM_ERR_DECODE, where(ctx, idx, name) + ": missing");
     return false;
   }
   if (!it->value.IsString()) return fail(err, where(ctx, idx, name), "string", it->value);
   const char *s = it->value.GetString();
   if (std::strlen(s) != it->value.GetStringLength()) {
-    err = Error::make(AM_ERR_DECODE, "decode: " + where(ctx, idx, name) + ": contains a NUL character");
+    err = Error::make(AM_ERR_DECODE, where(ctx, idx, name) + ": contains a NUL character");
     return false;
   }
   out = s;
@@ -158,7 +157,7 @@ bool check_capabilities(const Value &caps, const char *ctx, long idx, Error &err
   std::string field = where(ctx, idx, "capabilities");
   for (std::string_view p : path) field += "." + std::string(p);
   if (!bad.expected) {
-    err = Error::make(AM_ERR_DECODE, "decode: " + field + ": nested too deeply");
+    err = Error::make(AM_ERR_DECODE, field + ": nested too deeply");
     return false;
   }
   return fail(err, field, bad.expected, *bad.value);
@@ -203,7 +202,7 @@ bool decode_model_value(const Value &v, ModelData &m, const char *ctx, long idx,
         if (!val.IsString()) return fail(err, where(ctx, idx, field().c_str()), "string", val);
         const char *str = val.GetString();
         if (std::strlen(str) != val.GetStringLength()) {
-          err = Error::make(AM_ERR_DECODE, "decode: " + where(ctx, idx, field().c_str()) + ": contains a NUL character");
+          err = Error::make(AM_ERR_DECODE, where(ctx, idx, field().c_str()) + ": contains a NUL character");
           return false;
         }
         m.*(spec->str) = str;
@@ -223,11 +222,11 @@ bool decode_model_value(const Value &v, ModelData &m, const char *ctx, long idx,
     }
   }
   if (!m.id) {
-    err = Error::make(AM_ERR_DECODE, "decode: " + where(ctx, idx, "id") + ": missing");
+    err = Error::make(AM_ERR_DECODE, where(ctx, idx, "id") + ": missing");
     return false;
   }
   if (*m.id == '\0') {
-    err = Error::make(AM_ERR_DECODE, "decode: " + where(ctx, idx, "id") + ": empty");
+    err = Error::make(AM_ERR_DECODE, where(ctx, idx, "id") + ": empty");
     return false;
   }
   return true;
@@ -270,7 +269,7 @@ bool strings_are_utf8(const Value &v) {
 
 bool parse_page(Page &page, Error &err) {
   if (page.buf.empty()) {
-    err = Error::make(AM_ERR_DECODE, "decode: empty response body");
+    err = Error::make(AM_ERR_DECODE, "empty response body");
     return false;
   }
   // UTF-8 is checked here rather than by RapidJSON, whose validating in-situ
@@ -279,7 +278,7 @@ bool parse_page(Page &page, Error &err) {
   if (!is_ascii(page.buf)) {
     size_t bad = invalid_utf8_at(page.buf);
     if (bad != std::string::npos) {
-      err = Error::make(AM_ERR_DECODE, "decode: invalid UTF-8 encoding at offset " + std::to_string(bad));
+      err = Error::make(AM_ERR_DECODE, "invalid UTF-8 encoding at offset " + std::to_string(bad));
       return false;
     }
   }
@@ -297,22 +296,21 @@ bool parse_page(Page &page, Error &err) {
   };
   page.doc.Populate(generator);
   if (limiter.too_deep) {
-    err = Error::make(AM_ERR_DECODE, "decode: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+    err = Error::make(AM_ERR_DECODE, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
                                          " levels at offset " + std::to_string(result.Offset()));
     return false;
   }
   if (limiter.out_of_range) {
-    err = Error::make(AM_ERR_DECODE, "decode: a number is out of range at offset " + std::to_string(result.Offset()));
+    err = Error::make(AM_ERR_DECODE, "a number is out of range at offset " + std::to_string(result.Offset()));
     return false;
   }
   if (result.IsError()) {
-    err = Error::make(AM_ERR_DECODE, std::string("decode: malformed JSON at offset ") +
-                                         std::to_string(result.Offset()) + ": " +
+    err = Error::make(AM_ERR_DECODE, "malformed JSON at offset " + std::to_string(result.Offset()) + ": " +
                                          rapidjson::GetParseError_En(result.Code()));
     return false;
   }
   if (has_unicode_escapes && !strings_are_utf8(page.doc)) {
-    err = Error::make(AM_ERR_DECODE, "decode: a \\u escape encodes an unpaired surrogate (not valid UTF-8)");
+    err = Error::make(AM_ERR_DECODE, "a \\u escape encodes an unpaired surrogate (not valid UTF-8)");
     return false;
   }
   return true;
@@ -325,7 +323,7 @@ bool decode_list_page(std::string body, ListData &into, PageInfo &info, Error &e
   if (!root.IsObject()) return fail(err, "(response)", "object", root);
   auto data = root.FindMember("data");
   if (data == root.MemberEnd()) {
-    err = Error::make(AM_ERR_DECODE, "decode: data: missing");
+    err = Error::make(AM_ERR_DECODE, "data: missing");
     return false;
   }
   if (!data->value.IsArray()) return fail(err, "data", "array", data->value);

@@ -200,8 +200,11 @@ HttpResponse Transport::finish(std::unique_ptr<Transfer> t, CURLcode code) {
       resp.transport_message =
           "response body larger than the limit of " + std::to_string(cfg_.o.max_response_bytes) + " bytes";
     } else {
-      resp.transport_message = curl_easy_strerror(code);
-      if (t->errbuf[0]) resp.transport_message += std::string(": ") + t->errbuf;
+      // libcurl's detail line usually ends with its generic text for the
+      // code ("Failed to connect to ... port 1 after 0 ms: Couldn't connect
+      // to server"), so it replaces that text rather than following it.
+      std::string_view detail = trim(t->errbuf);
+      resp.transport_message = detail.empty() ? curl_easy_strerror(code) : std::string(detail);
     }
     resp.body.clear();
     resp.body.shrink_to_fit();

@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -30,14 +32,19 @@ std::string slurp(int fd) {
   return s;
 }
 
+// Separate: stdout and stderr each to a pipe of its own; merged: both to one
+// pipe (CliRun::out), as `2>&1` or a terminal interleaves them.
+enum class Streams { kSeparate, kMerged };
+
 // Runs am-models with exactly `env` as its environment.
-CliRun run_cli(const std::vector<std::string> &args, const std::vector<std::string> &env) {
+CliRun run_cli(const std::vector<std::string> &args, const std::vector<std::string> &env,
+               Streams streams = Streams::kSeparate) {
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return {};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
+  posix_spawn_file_actions_adddup2(&fa, streams == Streams::kMerged ? out_pipe[1] : err_pipe[1], 2);
   posix_spawn_file_actions_addclose(&fa, out_pipe[0]);
   posix_spawn_file_actions_addclose(&fa, err_pipe[0]);
   std::vector<std::string> argv_s{AM_CLI_PATH};
@@ -72,6 +79,47 @@ size_t count_lines(const std::string &s) {
   return n;
 }
 
+size_t count_of(const std::string &s, const std::string &what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
+  return n;
+}
+
+// The first run of three words (split at blanks and colons) that occurs twice
+// in `line`, or "" when none does: an error line must not say things twice.
+std::string repeated_phrase(const std::string &line) {
+  std::vector<std::string> words;
+  std::string w;
+  std::istringstream in(line);
+  while (in >> w) {
+    while (!w.empty() && w.back() == ':') w.pop_back();
+    if (!w.empty()) words.push_back(w);
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i + 3 <= words.size(); ++i) {
+    std::string phrase = words[i] + " " + words[i + 1] + " " + words[i + 2];
+    if (!seen.insert(phrase).second) return phrase;
+  }
+  return "";
+}
+
+// A failure as the CLI must report it: exit status 1 and one line on stderr
+// that starts with `start`, names the status (`status_name`) once and says
+// nothing twice.
+void expect_one_clear_error_line(const CliRun &r, const std::string &start, const std::string &status_name) {
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(r.err.rfind(start, 0), 0u) << r.err;
+  EXPECT_EQ(count_of(r.err, status_name), 1u) << r.err;
+  EXPECT_EQ(repeated_phrase(r.err), "") << r.err;
+}
+
+// The last line of s (s ends with a newline).
+std::string last_line(const std::string &s) {
+  size_t start = s.size() < 2 ? 0 : s.rfind('\n', s.size() - 2);
+  return s.substr(start == std::string::npos ? 0 : start + 1);
+}
+
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -103,6 +151,16 @@ TEST_F(Cli, VersionAndHelp) {
   EXPECT_EQ(server_.request_count(), 0u);
 }
 
+TEST_F(Cli, HelpDocumentsTimeoutDeadlineAndExitStatuses) {
+  CliRun h = cli({"--help"});
+  ASSERT_EQ(h.exit_code, 0);
+  EXPECT_NE(h.out.find("--timeout SECONDS   time limit per attempt"), std::string::npos) << h.out;
+  EXPECT_NE(h.out.find("--deadline SECONDS  time limit for the whole command"), std::string::npos) << h.out;
+  for (const char *status : {"\n  0  success; supports: yes\n", "\n  1  API, network or decode failure",
+                             "\n  2  nothing was sent", "\n  3  supports: no\n", "\n  4  supports: unknown"})
+    EXPECT_NE(h.out.find(status), std::string::npos) << status;
+}
+
 TEST_F(Cli, ListPrintsAlignedTable) {
   CliRun r = cli({"list", "--limit", "3"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -119,6 +177,14 @@ TEST_F(Cli, ListPrintsAlignedTable) {
   ASSERT_EQ(server_.log().size(), 1u);
   EXPECT_EQ(server_.log()[0].query, "limit=3");
   expect_no_secret(r);
+}
+
+TEST_F(Cli, ListHintComesAfterTheTableOnASharedStream) {
+  CliRun r = run_cli({"list", "--limit", "2"}, env(), Streams::kMerged);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  ASSERT_EQ(count_lines(r.out), 4u) << r.out;  // header, 2 rows, then the hint
+  EXPECT_EQ(r.out.rfind("ID", 0), 0u) << r.out;
+  EXPECT_EQ(last_line(r.out), "(more results: --after-id claude-opus-4-5-20251101)\n") << r.out;
 }
 
 TEST_F(Cli, ListAllJsonHasEveryModelAsSent) {
@@ -163,13 +229,52 @@ TEST_F(Cli, GetResolvesAliasAndPrintsCapabilities) {
   EXPECT_TRUE(d.HasMember("future_field"));
 }
 
-TEST_F(Cli, SupportsPrintsTriState) {
-  EXPECT_EQ(cli({"supports", "claude-opus-4-6", "effort.xhigh"}).out, "yes\n");
-  EXPECT_EQ(cli({"supports", "claude-3-haiku-20240307", "thinking"}).out, "unknown\n");  // old shape
-  EXPECT_EQ(cli({"supports", "claude-opus-4-6", "no.such.capability"}).out, "unknown\n");
-  CliRun r = cli({"supports", "claude-3-5-haiku-20241022", "effort"});
-  EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, "no\n");
+TEST_F(Cli, GetPrintsEveryReportedCapabilityNewerOnesIncluded) {
+  CliRun r = cli({"get", "claude-opus-4-6"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Not a capability this release knows: printed as the server reported it.
+  EXPECT_NE(r.out.find("\n  future_capability: yes\n"), std::string::npos) << r.out;
+  // Members below their group; "types" has no value of its own, only members.
+  EXPECT_NE(r.out.find("\n  thinking: yes\n    types:\n      adaptive: yes\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n  effort: yes\n    high: yes\n"), std::string::npos) << r.out;
+  CliRun old = cli({"get", "claude-3-haiku-20240307"});  // the old shape, without capabilities
+  ASSERT_EQ(old.exit_code, 0) << old.err;
+  EXPECT_NE(old.out.find("\ncapabilities: unknown (the server reported none)\n"), std::string::npos) << old.out;
+  EXPECT_EQ(old.out.find("batch:"), std::string::npos) << old.out;
+}
+
+struct SupportsCase {
+  std::string model, path, out;
+  int exit_code;
+  std::string note;  // expected on stderr; "" for none
+};
+
+TEST_F(Cli, SupportsExitStatusTellsYesNoUnknown) {
+  const SupportsCase cases[] = {
+      {"claude-opus-4-6", "effort.xhigh", "yes\n", 0, ""},
+      {"claude-opus-4-6", "future_capability", "yes\n", 0, ""},
+      {"claude-3-5-haiku-20241022", "effort", "no\n", 3, ""},
+      // A group without a value of its own: the server did not say, no typo.
+      {"claude-opus-4-6", "thinking.types", "unknown\n", 4, ""},
+      {"claude-3-haiku-20240307", "thinking", "unknown\n", 4,
+       "am-models: the server reported no capabilities for claude-3-haiku-20240307\n"},
+      {"claude-opus-4-6", "effort.xhihg", "unknown\n", 4,
+       "am-models: the server reported no capability 'effort.xhihg' for claude-opus-4-6 (a typo? 'get MODEL' "
+       "lists them)\n"},
+      {"claude-opus-4-6", "thinking.type", "unknown\n", 4,
+       "am-models: the server reported no capability 'thinking.type' for claude-opus-4-6 (a typo? 'get MODEL' "
+       "lists them)\n"},
+  };
+  for (const SupportsCase &c : cases) {
+    SCOPED_TRACE(c.model + " " + c.path);
+    CliRun r = cli({"supports", c.model, c.path});
+    EXPECT_EQ(r.exit_code, c.exit_code);
+    EXPECT_EQ(r.out, c.out);
+    EXPECT_EQ(r.err, c.note);
+  }
+  // 1 and 2 keep their meaning.
+  EXPECT_EQ(cli({"supports", "no-such-model", "effort"}).exit_code, 1);
+  EXPECT_EQ(cli({"supports", "claude-opus-4-6", ""}).exit_code, 2);
 }
 
 TEST_F(Cli, ApiErrorExitsOneWithOneLine) {
@@ -181,6 +286,7 @@ TEST_F(Cli, ApiErrorExitsOneWithOneLine) {
   EXPECT_NE(r.err.find("HTTP 404"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("not_found_error"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("request-id: req_mock"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("attempts"), std::string::npos) << r.err;  // there was only one
   expect_no_secret(r);
 }
 
@@ -193,7 +299,52 @@ TEST_F(Cli, ServerErrorsAreRetriedThenReported) {
   CliRun r = cli({"--max-retries", "1", "list"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("HTTP 503"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" (2 attempts) [request-id: "), std::string::npos) << r.err;
   EXPECT_EQ(server_.request_count(), 2u);
+}
+
+TEST_F(Cli, TimeoutIsPerAttemptAndTheErrorCountsAttempts) {
+  am::mock::Fault f;
+  f.action = am::mock::Fault::Action::NeverAnswer;
+  f.times = -1;
+  server_.add_fault(f);
+  CliRun r = cli({"--timeout", "0.1", "--max-retries", "2", "get", "claude-opus-4-6"});
+  expect_one_clear_error_line(r, "am-models: error: timeout: ", "timeout");
+  EXPECT_NE(r.err.find(" (3 attempts)\n"), std::string::npos) << r.err;
+  EXPECT_EQ(server_.request_count(), 3u);  // each attempt had its own 0.1 s
+}
+
+TEST_F(Cli, DeadlineBoundsTheWholeCommand) {
+  am::mock::Fault f;
+  f.action = am::mock::Fault::Action::NeverAnswer;
+  f.times = -1;
+  server_.add_fault(f);
+  // Without the deadline this would end with the 2 s attempt timeout.
+  CliRun r = cli({"--timeout", "2", "--max-retries", "0", "--deadline", "0.2", "list"});
+  expect_one_clear_error_line(r, "am-models: error: timeout: ", "timeout");
+  EXPECT_NE(r.err.find("deadline"), std::string::npos) << r.err;
+  EXPECT_EQ(server_.request_count(), 1u);
+}
+
+TEST_F(Cli, DecodeFailureSaysDecodeOnce) {
+  am::mock::Fault f;
+  f.action = am::mock::Fault::Action::Malformed;
+  server_.add_fault(f);
+  CliRun r = cli({"get", "claude-opus-4-6"});
+  expect_one_clear_error_line(r, "am-models: error: decode (HTTP 200): malformed JSON at offset ", "decode");
+}
+
+TEST(CliErrors, ConnectionFailureIsOneLineWithoutRepetition) {
+  std::string url;
+  {
+    am::mock::MockServer gone{am::mock::ServerOptions{}};
+    std::string error;
+    ASSERT_TRUE(gone.start(&error)) << error;
+    url = gone.base_url();
+    gone.stop();  // nothing listens on that loopback port any more
+  }
+  CliRun r = run_cli({"--max-retries", "0", "list"}, {"ANTHROPIC_BASE_URL=" + url, std::string("ANTHROPIC_API_KEY=") + kKey});
+  expect_one_clear_error_line(r, "am-models: error: connection: ", "connection");
 }
 
 TEST_F(Cli, UsageErrorsExitTwoAndSendNothing) {
@@ -209,6 +360,8 @@ TEST_F(Cli, UsageErrorsExitTwoAndSendNothing) {
       {"supports", "claude-opus-4-6"},
       {"--api-key", "x", "list"},  // credentials are never flags
       {"--timeout", "-1", "list"},
+      {"--deadline", "0", "list"},
+      {"--deadline", "soon", "list"},
       {"--max-retries", "101", "list"},
       {"--base-url", "ftp://example", "list"},
       {"get", ".."},
@@ -223,10 +376,14 @@ TEST_F(Cli, UsageErrorsExitTwoAndSendNothing) {
   EXPECT_EQ(server_.request_count(), 0u);
 }
 
-TEST_F(Cli, MissingCredentialFailsBeforeSending) {
-  CliRun r = run_cli({"list"}, env(false));
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("authentication"), std::string::npos) << r.err;
+TEST_F(Cli, MissingCredentialFailsBeforeSendingAndNamesTheVariables) {
+  std::vector<std::string> empty_key = env(false);
+  empty_key.push_back("ANTHROPIC_API_KEY=");  // an empty variable counts as unset
+  for (const auto &environment : {env(false), empty_key}) {
+    CliRun r = run_cli({"list"}, environment);
+    EXPECT_EQ(r.exit_code, 2);  // nothing was sent, like a usage error
+    EXPECT_EQ(r.err, "am-models: error: no credentials: set ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN\n");
+  }
   EXPECT_EQ(server_.request_count(), 0u);
 }
 

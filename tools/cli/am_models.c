@@ -6,8 +6,10 @@
  * ANTHROPIC_AUTH_TOKEN, read by the library itself); they are never accepted
  * on the command line, where other users could see them.
  *
- * Exit status: 0 success, 1 API / network / decode failure, 2 usage error or
- * AM_ERR_INVALID_ARGUMENT. Every flag is validated before anything is sent.
+ * Exit status: 0 success, 1 API / network / decode failure, 2 nothing was
+ * sent (usage error, AM_ERR_INVALID_ARGUMENT or no credential); `supports`
+ * exits 0 / 3 / 4 for yes / no / unknown. Every flag is validated before
+ * anything is sent.
  */
 #include "anthropic_models.h"
 
@@ -23,20 +25,49 @@
 #define PROG "am-models"
 
 static const char usage_text[] =
-    "usage: " PROG " [--base-url URL] [--beta NAME]... [--timeout SECONDS]"
-    " [--max-retries N] COMMAND\n"
-    "  list [--limit N] [--after-id ID | --before-id ID] [--lifecycle STAGE]..."
-    " [--all] [--json]\n"
+    "usage: " PROG " [--base-url URL] [--beta NAME]... [--timeout SECONDS] [--deadline SECONDS]\n"
+    "                 [--max-retries N] COMMAND\n"
+    "  list [--limit N] [--after-id ID | --before-id ID] [--lifecycle STAGE]... [--all] [--json]\n"
     "  get MODEL [--json]\n"
-    "  supports MODEL CAPABILITY_PATH        prints yes, no or unknown\n"
+    "  supports MODEL CAPABILITY_PATH\n"
     "  --version, --help\n"
     "\n"
-    "Credentials are read from ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN.\n"
-    "The base URL defaults to ANTHROPIC_BASE_URL, else https://api.anthropic.com.\n"
-    "Options also accept the --option=value form.\n";
+    "Commands:\n"
+    "  list      one page of models, newest first (--limit, default 20), or every page\n"
+    "            (--all); when there are more, the option that gets the next page is\n"
+    "            printed on stderr\n"
+    "  get       every field of one model (an id or an alias) and every capability the\n"
+    "            server reported\n"
+    "  supports  whether MODEL supports CAPABILITY_PATH (e.g. effort.xhigh,\n"
+    "            thinking.types.adaptive): prints yes, no or unknown\n"
+    "\n"
+    "Options:\n"
+    "  --base-url URL      API base URL; default ANTHROPIC_BASE_URL, else https://api.anthropic.com\n"
+    "  --beta NAME         add an anthropic-beta name (repeatable)\n"
+    "  --timeout SECONDS   time limit per attempt (default 60); each retry gets a new one\n"
+    "  --deadline SECONDS  time limit for the whole command, retries and the waits\n"
+    "                      between them included (default none)\n"
+    "  --max-retries N     retries after a failed attempt, 0 to 100 (default 2)\n"
+    "Options also accept the --option=value form.\n"
+    "\n"
+    "Credentials are read from ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN only.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  success; supports: yes\n"
+    "  1  API, network or decode failure (one line on stderr)\n"
+    "  2  nothing was sent: usage error, invalid argument or no credentials\n"
+    "  3  supports: no\n"
+    "  4  supports: unknown (the server did not say)\n";
 
 /* Exit statuses, plus the parser's "keep going" marker. */
-enum { RC_OK = 0, RC_FAILURE = 1, RC_USAGE = 2, RC_CONTINUE = -1 };
+enum {
+  RC_OK = 0,
+  RC_FAILURE = 1,
+  RC_USAGE = 2,
+  RC_SUPPORTS_NO = 3,
+  RC_SUPPORTS_UNKNOWN = 4,
+  RC_CONTINUE = -1
+};
 
 enum command { CMD_NONE, CMD_LIST, CMD_GET, CMD_SUPPORTS };
 
@@ -47,6 +78,8 @@ struct cli {
   size_t n_betas;
   int has_timeout;
   int64_t timeout_ms;
+  int has_deadline;
+  int64_t deadline_ms;
   int has_max_retries;
   int32_t max_retries;
   enum command command;
@@ -64,15 +97,21 @@ struct cli {
 
 /* ---- small output helpers ----------------------------------------------- */
 
-/* Writes server-supplied text, replacing control characters so that nothing
- * can reach the terminal as an escape sequence or break a line; NULL -> "-". */
-static void put_text(FILE *f, const char *s)
+/* Writes the first n bytes of server-supplied text, replacing control
+ * characters so that nothing can reach the terminal as an escape sequence or
+ * break a line. */
+static void put_text_n(FILE *f, const char *s, size_t n)
 {
-  if (!s) s = "-";
-  for (; *s; s++) {
+  for (; n > 0 && *s; s++, n--) {
     unsigned char ch = (unsigned char)*s;
     fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, f);
   }
+}
+
+/* All of it, NULL as "-". */
+static void put_text(FILE *f, const char *s)
+{
+  put_text_n(f, s ? s : "-", (size_t)-1);
 }
 
 /* Columns a string occupies: UTF-8 code points (continuation bytes skipped). */
@@ -147,15 +186,24 @@ static int usage_error(const char *fmt, ...)
   return RC_USAGE;
 }
 
-/* One line: "am-models: error: <status> (HTTP <n>, <type>): <message> [request-id: <id>]".
- * err may be NULL (the library could not allocate one). Returns the exit status. */
+/* One line: "am-models: error: <status> (HTTP <n>, <type>): <message>
+ * (<n> attempts) [request-id: <id>]", the attempts only when there were
+ * several. err may be NULL (the library could not allocate one). Returns the
+ * exit status. */
 static int report_failure(am_status st, const am_error *err)
 {
   int32_t http = err ? am_error_http_status(err) : 0;
+  int32_t attempts = err ? am_error_attempts(err) : 0;
   const char *type = err ? am_error_type(err) : NULL;
   const char *request_id = err ? am_error_request_id(err) : NULL;
 
   if (err) st = am_error_status(err);
+  /* Refused before sending for want of a credential. The library's message
+   * also names its C setters; a CLI user can only set the variables. */
+  if (st == AM_ERR_AUTHENTICATION && attempts == 0 && http == 0) {
+    fputs(PROG ": error: no credentials: set ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN\n", stderr);
+    return RC_USAGE;
+  }
   fprintf(stderr, PROG ": error: %s", am_status_name(st));
   if (http != 0 || type) {
     fputs(" (", stderr);
@@ -165,6 +213,7 @@ static int report_failure(am_status st, const am_error *err)
   }
   fputs(": ", stderr);
   put_text(stderr, err ? am_error_message(err) : "no details available");
+  if (attempts > 1) fprintf(stderr, " (%ld attempts)", (long)attempts);
   if (request_id) {
     fputs(" [request-id: ", stderr);
     put_text(stderr, request_id);
@@ -238,13 +287,23 @@ static int opt_lifecycle(struct cli *c, const char *v)
   return RC_CONTINUE;
 }
 
+/* --timeout and --deadline: positive seconds, kept as milliseconds. */
+static int opt_seconds(const char *name, const char *v, int64_t *ms, int *has)
+{
+  if (!parse_seconds(v, ms))
+    return usage_error("%s must be a number of seconds above 0 and at most 1e9, got '%s'", name, v);
+  *has = 1;
+  return RC_CONTINUE;
+}
+
 static int opt_timeout(struct cli *c, const char *v)
 {
-  if (!parse_seconds(v, &c->timeout_ms))
-    return usage_error("--timeout must be a number of seconds above 0 and at most 1e9, got '%s'",
-                       v);
-  c->has_timeout = 1;
-  return RC_CONTINUE;
+  return opt_seconds("--timeout", v, &c->timeout_ms, &c->has_timeout);
+}
+
+static int opt_deadline(struct cli *c, const char *v)
+{
+  return opt_seconds("--deadline", v, &c->deadline_ms, &c->has_deadline);
 }
 
 static int opt_max_retries(struct cli *c, const char *v)
@@ -276,9 +335,9 @@ struct option_def {
 
 static const struct option_def global_options[] = {
   {"--base-url", 1, opt_base_url}, {"--beta", 1, opt_beta},
-  {"--timeout", 1, opt_timeout},   {"--max-retries", 1, opt_max_retries},
-  {"--help", 0, opt_help},         {"--version", 0, opt_version},
-  {NULL, 0, NULL}};
+  {"--timeout", 1, opt_timeout},   {"--deadline", 1, opt_deadline},
+  {"--max-retries", 1, opt_max_retries}, {"--help", 0, opt_help},
+  {"--version", 0, opt_version},   {NULL, 0, NULL}};
 
 static const struct option_def list_options[] = {
   {"--limit", 1, opt_limit},         {"--after-id", 1, opt_after_id},
@@ -394,6 +453,7 @@ static am_status make_client(const struct cli *c, am_client **client, am_error *
   for (i = 0; st == AM_OK && i < c->n_betas; i++)
     st = am_options_add_beta(opts, c->betas[i], err);
   if (st == AM_OK && c->has_timeout) st = am_options_set_timeout_ms(opts, c->timeout_ms, err);
+  if (st == AM_OK && c->has_deadline) st = am_options_set_deadline_ms(opts, c->deadline_ms, err);
   if (st == AM_OK && c->has_max_retries)
     st = am_options_set_max_retries(opts, c->max_retries, err);
   if (st == AM_OK) st = am_client_new(opts, client, err);
@@ -518,6 +578,8 @@ static am_status run_list(const struct cli *c, am_client *client, am_error **err
       print_list_json(list, c->all);
     } else {
       print_list_table(list);
+      /* After the table, also where both streams go to one terminal or file. */
+      fflush(stdout);
       if (!c->all && am_model_list_has_more(list)) print_more_hint(c, list);
     }
   }
@@ -560,7 +622,7 @@ static void print_capability(const char *prev, const char *path, const char *val
              (prev[end] == '.' || prev[end] == '\0');
     if (!shared) {
       put_spaces(2 * depth);
-      fwrite(seg, 1, end - (size_t)(seg - path), stdout);
+      put_text_n(stdout, seg, end - (size_t)(seg - path));
       if (last)
         printf(": %s\n", value);
       else
@@ -585,11 +647,27 @@ static void print_names(const char *label, const am_model *m, size_t n,
   putchar('\n');
 }
 
+/* Every capability the server reported, in its order, newer ones included. */
+static void print_capabilities(const am_model *m)
+{
+  size_t n = am_model_capability_count(m), i;
+  const char *prev = "";
+
+  if (n == 0) {
+    puts("capabilities: unknown (the server reported none)");
+    return;
+  }
+  puts("capabilities:");
+  for (i = 0; i < n; i++) {
+    const char *path = am_model_capability_path_at(m, i);
+    if (!path) continue;
+    print_capability(prev, path, support_name(am_model_capability_support_at(m, i)));
+    prev = path;
+  }
+}
+
 static void print_model(const am_model *m)
 {
-  const char *prev = "";
-  am_capability cap;
-
   print_field("id", am_model_id(m));
   print_field("display_name", am_model_display_name(m));
   print_field("type", am_model_type(m));
@@ -601,26 +679,56 @@ static void print_model(const am_model *m)
   print_field("deprecated_at", am_model_deprecated_at(m));
   print_field("retires_at", am_model_retires_at(m));
 
-  puts("capabilities:");
-  for (cap = AM_CAP_BATCH; cap < AM_CAP_COUNT_; cap++) {
-    const char *path = am_capability_path(cap);
-    if (!path) continue;
-    print_capability(prev, path, support_name(am_model_supports(m, cap)));
-    prev = path;
-  }
+  print_capabilities(m);
   print_names("effort levels", m, am_model_effort_level_count(m), am_model_effort_level_at);
   print_names("thinking types", m, am_model_thinking_type_count(m), am_model_thinking_type_at);
 }
 
-/* get and supports: fetch one model, then print it or one capability. */
-static am_status run_model(const struct cli *c, am_client *client, am_error **err)
+/* Whether the server reported anything at or below path: "thinking.types"
+ * has no support value of its own, but its members are reported. */
+static int capability_reported(const am_model *m, const char *path)
+{
+  size_t n = am_model_capability_count(m), len = strlen(path), i;
+  for (i = 0; i < n; i++) {
+    const char *p = am_model_capability_path_at(m, i);
+    if (p && strncmp(p, path, len) == 0 && (p[len] == '\0' || p[len] == '.')) return 1;
+  }
+  return 0;
+}
+
+/* Prints yes, no or unknown and returns the matching exit status. An unknown
+ * answer also says on stderr when the server reported nothing at that path. */
+static int print_support(const struct cli *c, const am_model *m)
+{
+  am_support s = am_model_supports_path(m, c->cap_path);
+  puts(support_name(s));
+  if (s == AM_SUPPORT_YES) return RC_OK;
+  if (s == AM_SUPPORT_NO) return RC_SUPPORTS_NO;
+  fflush(stdout);
+  if (am_model_capability_count(m) == 0) {
+    fputs(PROG ": the server reported no capabilities for ", stderr);
+    put_text(stderr, c->model);
+    fputc('\n', stderr);
+  } else if (!capability_reported(m, c->cap_path)) {
+    fputs(PROG ": the server reported no capability '", stderr);
+    put_text(stderr, c->cap_path);
+    fputs("' for ", stderr);
+    put_text(stderr, c->model);
+    fputs(" (a typo? 'get MODEL' lists them)\n", stderr);
+  }
+  return RC_SUPPORTS_UNKNOWN;
+}
+
+/* get and supports: fetch one model, then print it or one capability; *rc is
+ * the exit status when the call succeeded. */
+static am_status run_model(const struct cli *c, am_client *client, int *rc, am_error **err)
 {
   am_model *m = NULL;
   am_status st = am_model_get(client, c->model, &m, err);
 
   if (st == AM_OK) {
     if (c->command == CMD_SUPPORTS) {
-      puts(support_name(am_model_supports_path(m, c->cap_path)));
+      *rc = print_support(c, m);
     } else if (c->json) {
       const char *json = am_model_json(m);
       puts(json ? json : "null");
@@ -639,22 +747,23 @@ static int run(const struct cli *c)
   am_client *client = NULL;
   am_error *err = NULL;
   am_status st = make_client(c, &client, &err);
-  int rc;
+  int rc = RC_OK;
 
   if (st == AM_OK)
-    st = c->command == CMD_LIST ? run_list(c, client, &err) : run_model(c, client, &err);
-  rc = st == AM_OK ? RC_OK : report_failure(st, err);
+    st = c->command == CMD_LIST ? run_list(c, client, &err) : run_model(c, client, &rc, &err);
+  if (st != AM_OK) rc = report_failure(st, err);
   am_error_free(err);
   am_client_free(client);
   return rc;
 }
 
-/* Output errors (a full disk, a closed pipe) must not pass for success. */
+/* Output errors (a full disk, a closed pipe) must not pass for success, nor
+ * for an answer of `supports` that could not be printed. */
 static int finish_output(int rc)
 {
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fputs(PROG ": error: cannot write to standard output\n", stderr);
-    return rc == RC_OK ? RC_FAILURE : rc;
+    return rc == RC_USAGE ? RC_USAGE : RC_FAILURE;
   }
   return rc;
 }

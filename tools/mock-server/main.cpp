@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <climits>
@@ -26,7 +27,7 @@ const char kUsage[] =
     "\n"
     "  --host HOST      loopback address to bind (127.x.x.x, ::1, localhost); default 127.0.0.1\n"
     "  --port N         port to listen on; 0 (default) picks a free port\n"
-    "  --catalog FILE   catalog JSON; default: the catalog.json shipped with the sources\n"
+    "  --catalog FILE   catalog JSON; default: %s\n"
     "  --synthetic N    add N generated models, older than the catalog ones\n"
     "  --api-key KEY    accept only this x-api-key / bearer token (default: any non-empty)\n"
     "  --threads N      worker threads (default 64)\n"
@@ -35,6 +36,23 @@ const char kUsage[] =
     "Once listening it prints one line: am-mock-server listening on http://HOST:PORT\n"
     "Control endpoints (no auth): POST/DELETE /_mock/faults, GET/DELETE /_mock/log,\n"
     "POST /_mock/shutdown.\n";
+
+// The catalog used without --catalog: the installed one, found relative to this
+// executable (AM_MOCK_INSTALLED_CATALOG is relative to the bin directory), else
+// the one in the source tree, for a binary run from the build tree.
+std::string default_catalog(const char* argv0) {
+  std::string installed = AM_MOCK_INSTALLED_CATALOG;
+  if (!installed.empty() && installed[0] != '/') {
+    char exe[PATH_MAX] = {0};
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    std::string self = n > 0 ? std::string(exe, static_cast<size_t>(n)) : std::string(argv0);
+    size_t slash = self.rfind('/');
+    installed = slash == std::string::npos ? std::string() : self.substr(0, slash + 1) + installed;
+  }
+  char resolved[PATH_MAX];
+  if (!installed.empty() && realpath(installed.c_str(), resolved)) return resolved;
+  return AM_MOCK_DEFAULT_CATALOG;
+}
 
 int usage_error(const std::string& msg) {
   std::fprintf(stderr, "am-mock-server: %s\nTry 'am-mock-server --help'.\n", msg.c_str());
@@ -68,7 +86,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "-h" || arg == "--help") {
-      std::fputs(kUsage, stdout);
+      std::printf(kUsage, default_catalog(argv[0]).c_str());
       return 0;
     }
     std::string name = arg, value;
@@ -106,6 +124,8 @@ int main(int argc, char** argv) {
       if (!parse_int(value, 1, 4096, &opts.threads)) return usage_error("--threads needs an integer in 1..4096");
     }
   }
+
+  if (opts.catalog_path.empty() && opts.catalog_json.empty()) opts.catalog_path = default_catalog(argv[0]);
 
   signal(SIGPIPE, SIG_IGN);
   // Block SIGINT/SIGTERM before any thread starts so that only sigtimedwait()
