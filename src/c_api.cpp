@@ -1,5 +1,6 @@
-// The ABI boundary: argument checks, handle casts, exceptions -> status.
-// Nothing else lives here, and nothing thrown ever crosses it.
+// The ABI boundary: the C handles (except the model values, see model.hpp),
+// argument checks, handle casts, exceptions -> status. Nothing else lives
+// here, and nothing thrown ever crosses it.
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -15,7 +16,51 @@
 
 using am::Error;
 
+// ---- the C handles: boxes around core values -------------------------------
+struct am_options {
+  am::Options options;
+};
+struct am_error {
+  am::Error error;
+};
+struct am_list_params {
+  am::ListParams params;
+};
+struct am_client {
+  std::unique_ptr<am::Client> client;
+};
+// The user's reference to a call, and to its engine through a link that
+// stays valid after the client is freed.
+struct am_request {
+  std::shared_ptr<am::Call> call;
+  std::shared_ptr<am::EngineLink> link;
+};
+
 namespace {
+
+// The host's callback for an asynchronous call: runs it with the request
+// handle, releases its userdata, and deletes the handle when the host freed
+// it while the callback ran.
+class RequestCompletion final : public am::Completion {
+ public:
+  RequestCompletion(am_request *handle, am_request_callback fn, void *userdata, am_userdata_free userdata_free)
+      : handle_(handle), fn_(fn), userdata_(userdata), userdata_free_(userdata_free) {}
+  bool has_callback() const override { return fn_ != nullptr; }
+  void run() override {
+    if (fn_) fn_(handle_, userdata_);
+  }
+  void release() override {
+    if (userdata_free_) userdata_free_(userdata_);
+  }
+  void dispose() override { delete handle_; }
+
+ private:
+  am_request *const handle_;
+  const am_request_callback fn_;
+  void *const userdata_;
+  const am_userdata_free userdata_free_;
+};
+
 
 am_status fail(am_error **err, Error e) noexcept {
   am_status s = e.status;
@@ -58,13 +103,13 @@ am_status set_string(am_options *opts, std::optional<std::string> am::Options::*
   return guarded(err, [&](Error &e) {
     if (!opts) return invalid(e, "options is NULL");
     if (!value) {
-      (opts->o.*slot).reset();
+      (opts->options.*slot).reset();
       return true;
     }
     std::string v(value);
     std::string why = check(v);
     if (!why.empty()) return invalid(e, std::string(what) + " " + why);
-    opts->o.*slot = std::move(v);
+    opts->options.*slot = std::move(v);
     return true;
   });
 }
@@ -88,7 +133,7 @@ am_status set_number(am_options *opts, T am::Options::*slot, int64_t value, int6
     if (value < min || value > max)
       return invalid(e, std::string(what) + " must be between " + std::to_string(min) + " and " +
                             std::to_string(max) + ", got " + std::to_string(value));
-    opts->o.*slot = static_cast<T>(value);
+    opts->options.*slot = static_cast<T>(value);
     return true;
   });
 }
@@ -107,15 +152,15 @@ const char *am_status_name(am_status status) noexcept { return am::status_name(s
 
 /* ---- errors ------------------------------------------------------------ */
 void am_error_free(am_error *err) noexcept { delete err; }
-am_status am_error_status(const am_error *err) noexcept { return err ? err->e.status : AM_ERR_INVALID_ARGUMENT; }
-int32_t am_error_http_status(const am_error *err) noexcept { return err ? err->e.http_status : 0; }
-const char *am_error_type(const am_error *err) noexcept { return err && err->e.type ? err->e.type->c_str() : nullptr; }
-const char *am_error_message(const am_error *err) noexcept { return err ? err->e.message.c_str() : nullptr; }
+am_status am_error_status(const am_error *err) noexcept { return err ? err->error.status : AM_ERR_INVALID_ARGUMENT; }
+int32_t am_error_http_status(const am_error *err) noexcept { return err ? err->error.http_status : 0; }
+const char *am_error_type(const am_error *err) noexcept { return err && err->error.type ? err->error.type->c_str() : nullptr; }
+const char *am_error_message(const am_error *err) noexcept { return err ? err->error.message.c_str() : nullptr; }
 const char *am_error_request_id(const am_error *err) noexcept {
-  return err && err->e.request_id ? err->e.request_id->c_str() : nullptr;
+  return err && err->error.request_id ? err->error.request_id->c_str() : nullptr;
 }
-int32_t am_error_attempts(const am_error *err) noexcept { return err ? err->e.attempts : 0; }
-int64_t am_error_retry_after_ms(const am_error *err) noexcept { return err ? err->e.retry_after_ms : -1; }
+int32_t am_error_attempts(const am_error *err) noexcept { return err ? err->error.attempts : 0; }
+int64_t am_error_retry_after_ms(const am_error *err) noexcept { return err ? err->error.retry_after_ms : -1; }
 
 /* ---- options ----------------------------------------------------------- */
 am_options *am_options_new(void) noexcept { return new (std::nothrow) am_options(); }
@@ -154,12 +199,12 @@ am_status am_options_add_beta(am_options *opts, const char *beta, am_error **err
     std::string why = am::check_beta(b);
     if (why.empty() && !am::is_valid_utf8(b)) why = "is not valid UTF-8";
     if (!why.empty()) return invalid(e, "beta " + why);
-    opts->o.betas.push_back(std::move(b));
+    opts->options.betas.push_back(std::move(b));
     return true;
   });
 }
 void am_options_clear_betas(am_options *opts) noexcept {
-  if (opts) opts->o.betas.clear();
+  if (opts) opts->options.betas.clear();
 }
 
 am_status am_options_add_header(am_options *opts, const char *name, const char *value, am_error **err) noexcept {
@@ -169,7 +214,7 @@ am_status am_options_add_header(am_options *opts, const char *name, const char *
     std::string why = am::check_extra_header(name, value);
     if (why.empty() && !am::is_valid_utf8(value)) why = "header value is not valid UTF-8";
     if (!why.empty()) return invalid(e, why);
-    opts->o.headers.emplace_back(name, value);
+    opts->options.headers.emplace_back(name, value);
     return true;
   });
 }
@@ -194,16 +239,16 @@ am_status am_options_set_max_response_bytes(am_options *opts, int64_t bytes, am_
                     err);
 }
 void am_options_set_ignore_env(am_options *opts, int32_t ignore) noexcept {
-  if (opts) opts->o.ignore_env = ignore != 0;
+  if (opts) opts->options.ignore_env = ignore != 0;
 }
 void am_options_set_beta_variant(am_options *opts, int32_t beta) noexcept {
-  if (opts) opts->o.beta_variant = beta != 0;
+  if (opts) opts->options.beta_variant = beta != 0;
 }
 void am_options_set_curl_global_init(am_options *opts, int32_t enabled) noexcept {
-  if (opts) opts->o.curl_global_init = enabled != 0;
+  if (opts) opts->options.curl_global_init = enabled != 0;
 }
 void am_options_set_callbacks_on_worker(am_options *opts, int32_t on_worker) noexcept {
-  if (opts) opts->o.callbacks_on_worker = on_worker != 0;
+  if (opts) opts->options.callbacks_on_worker = on_worker != 0;
 }
 
 /* ---- client ------------------------------------------------------------ */
@@ -213,7 +258,7 @@ am_status am_client_new(const am_options *opts, am_client **out, am_error **err)
     if (!out) return invalid(e, "out is NULL");
     am::Options defaults;
     std::unique_ptr<am::Client> c;
-    if (!am::Client::create(opts ? opts->o : defaults, c, e)) return false;
+    if (!am::Client::create(opts ? opts->options : defaults, c, e)) return false;
     *out = new am_client{std::move(c)};
     return true;
   });
@@ -222,27 +267,27 @@ void am_client_free(am_client *client) noexcept { delete client; }
 
 int32_t am_client_dispatch(am_client *client, int32_t max) noexcept {
   if (!client) return 0;
-  return client->c->engine().dispatch(max);
+  return client->client->engine().dispatch(max);
 }
 
 am_status am_client_set_log_callback(am_client *client, am_log_fn fn, void *userdata,
                                      am_userdata_free userdata_free, am_error **err) noexcept {
   return guarded(err, [&](Error &e) {
     if (!client) return invalid(e, "client is NULL");
-    client->c->engine().set_logger(fn, userdata, userdata_free);
+    client->client->engine().set_logger(fn, userdata, userdata_free);
     return true;
   });
 }
 
 int32_t am_client_wakeup_fd(const am_client *client) noexcept {
-  return client ? client->c->engine().wakeup_fd() : -1;
+  return client ? client->client->engine().wakeup_fd() : -1;
 }
 
 am_status am_client_set_completion_notify(am_client *client, am_notify_fn fn, void *userdata,
                                           am_userdata_free userdata_free, am_error **err) noexcept {
   return guarded(err, [&](Error &e) {
     if (!client) return invalid(e, "client is NULL");
-    client->c->engine().set_notify(fn, userdata, userdata_free);
+    client->client->engine().set_notify(fn, userdata, userdata_free);
     return true;
   });
 }
@@ -255,7 +300,7 @@ am_status am_list_params_set_limit(am_list_params *params, int32_t limit, am_err
   return guarded(err, [&](Error &e) {
     if (!params) return invalid(e, "params is NULL");
     if (limit < 1 || limit > 1000) return invalid(e, "limit must be between 1 and 1000, got " + std::to_string(limit));
-    params->p.limit = limit;
+    params->params.limit = limit;
     return true;
   });
 }
@@ -267,12 +312,12 @@ am_status set_cursor(am_list_params *params, std::optional<std::string> am::List
   return guarded(err, [&](Error &e) {
     if (!params) return invalid(e, "params is NULL");
     if (!id) {
-      (params->p.*slot).reset();
+      (params->params.*slot).reset();
       return true;
     }
     std::string why = am::check_id(id, true);
     if (!why.empty()) return invalid(e, std::string(what) + " " + why);
-    params->p.*slot = std::string(id);
+    params->params.*slot = std::string(id);
     return true;
   });
 }
@@ -291,19 +336,19 @@ am_status am_list_params_add_lifecycle(am_list_params *params, const char *stage
     if (!stage) return invalid(e, "lifecycle stage is NULL");
     std::string why = am::check_id(stage, true);
     if (!why.empty()) return invalid(e, "lifecycle stage " + why);
-    if (params->p.lifecycle.size() >= am::kMaxLifecycleFilters) return invalid(e, "too many lifecycle filters");
-    params->p.lifecycle.emplace_back(stage);
+    if (params->params.lifecycle.size() >= am::kMaxLifecycleFilters) return invalid(e, "too many lifecycle filters");
+    params->params.lifecycle.emplace_back(stage);
     return true;
   });
 }
 void am_list_params_set_beta(am_list_params *params, int32_t beta) noexcept {
-  if (params) params->p.beta = beta != 0;
+  if (params) params->params.beta = beta != 0;
 }
 am_status am_list_params_set_max_pages(am_list_params *params, int32_t max_pages, am_error **err) noexcept {
   return guarded(err, [&](Error &e) {
     if (!params) return invalid(e, "params is NULL");
     if (max_pages < 1 || max_pages > 1000000) return invalid(e, "max_pages must be between 1 and 1000000");
-    params->p.max_pages = max_pages;
+    params->params.max_pages = max_pages;
     return true;
   });
 }
@@ -320,7 +365,7 @@ am_status blocking(am_client *client, Result **out, am_error **err,
   return guarded(err, [&](Error &e) {
     if (!client || !out) return invalid(e, client ? "out is NULL" : "client is NULL");
     std::unique_ptr<Result> result;
-    if (!call(*client->c, result, e)) return false;
+    if (!call(*client->client, result, e)) return false;
     *out = result.release();
     return true;
   });
@@ -335,13 +380,25 @@ am_status submit(am_client *client, am::Call::Kind kind, const am_list_params *p
     if (kind == am::Call::Kind::Get && !id) return invalid(e, "model id is NULL");
     std::string model_id = id ? id : "";
     am::ListParams defaults;
-    std::shared_ptr<am::Call> call;
-    // The callback may run, and free the handle, before this returns: the
-    // handle is published through *out before the call can start.
     auto handle = std::make_unique<am_request>();
-    am::Callback callback{cb, userdata, userdata_free};
-    return client->c->submit(kind, params ? params->p : defaults, id ? &model_id : nullptr, callback, call, e,
-                             &handle, out);
+    auto completion = std::make_unique<RequestCompletion>(handle.get(), cb, userdata, userdata_free);
+    std::shared_ptr<am::Call> call;
+    // On failure neither the callback nor userdata_free ever runs.
+    if (!client->client->prepare(kind, params ? params->params : defaults, id ? &model_id : nullptr,
+                                 std::move(completion), call, e))
+      return false;
+    handle->call = call;
+    handle->link = client->client->engine().link();
+    // The callback may run, and free the handle, before start returns: the
+    // handle is published through *out before the call can start.
+    am_request *raw = handle.release();
+    *out = raw;
+    if (!client->client->start(std::move(call), e)) {
+      *out = nullptr;
+      delete raw;
+      return false;
+    }
+    return true;
   });
 }
 
@@ -351,13 +408,13 @@ am_status submit(am_client *client, am::Call::Kind kind, const am_list_params *p
 am_status am_models_list(am_client *client, const am_list_params *params, am_model_list **out,
                          am_error **err) noexcept {
   am::ListParams defaults;
-  const am::ListParams &p = params ? params->p : defaults;
+  const am::ListParams &p = params ? params->params : defaults;
   return blocking<am_model_list>(client, out, err, [&](am::Client &c, auto &r, Error &e) { return c.list(p, r, e); });
 }
 am_status am_models_list_all(am_client *client, const am_list_params *params, am_model_list **out,
                              am_error **err) noexcept {
   am::ListParams defaults;
-  const am::ListParams &p = params ? params->p : defaults;
+  const am::ListParams &p = params ? params->params : defaults;
   return blocking<am_model_list>(client, out, err,
                                  [&](am::Client &c, auto &r, Error &e) { return c.list_all(p, r, e); });
 }
@@ -433,7 +490,7 @@ am_status am_request_take_model(am_request *req, am_model **out, am_error **err)
 void am_request_free(am_request *req) noexcept {
   if (!req) return;
   am_request_cancel(req);
-  if (req->call->detach_handle()) delete req;
+  if (req->call->detach()) delete req;  // else its running callback deletes it
 }
 
 /* ---- lists ------------------------------------------------------------- */
@@ -449,18 +506,18 @@ int32_t am_model_list_has_more(const am_model_list *list) noexcept { return list
 /* ---- models ------------------------------------------------------------ */
 am_model *am_model_clone(const am_model *model) noexcept {
   if (!model) return nullptr;
-  return new (std::nothrow) am_model{model->d};
+  return new (std::nothrow) am_model{model->data};
 }
 void am_model_free(am_model *model) noexcept { delete model; }
 
-const char *am_model_id(const am_model *m) noexcept { return m ? m->d->id : nullptr; }
-const char *am_model_display_name(const am_model *m) noexcept { return m ? m->d->display_name : nullptr; }
-const char *am_model_type(const am_model *m) noexcept { return m ? m->d->type : nullptr; }
-const char *am_model_created_at(const am_model *m) noexcept { return m ? m->d->created_at : nullptr; }
-const char *am_model_lifecycle(const am_model *m) noexcept { return m ? m->d->lifecycle : nullptr; }
-const char *am_model_line(const am_model *m) noexcept { return m ? m->d->line : nullptr; }
-const char *am_model_deprecated_at(const am_model *m) noexcept { return m ? m->d->deprecated_at : nullptr; }
-const char *am_model_retires_at(const am_model *m) noexcept { return m ? m->d->retires_at : nullptr; }
+const char *am_model_id(const am_model *m) noexcept { return m ? m->data->id : nullptr; }
+const char *am_model_display_name(const am_model *m) noexcept { return m ? m->data->display_name : nullptr; }
+const char *am_model_type(const am_model *m) noexcept { return m ? m->data->type : nullptr; }
+const char *am_model_created_at(const am_model *m) noexcept { return m ? m->data->created_at : nullptr; }
+const char *am_model_lifecycle(const am_model *m) noexcept { return m ? m->data->lifecycle : nullptr; }
+const char *am_model_line(const am_model *m) noexcept { return m ? m->data->line : nullptr; }
+const char *am_model_deprecated_at(const am_model *m) noexcept { return m ? m->data->deprecated_at : nullptr; }
+const char *am_model_retires_at(const am_model *m) noexcept { return m ? m->data->retires_at : nullptr; }
 
 extern "C++" {
 namespace {
@@ -476,29 +533,29 @@ int32_t unix_time_of(const char *rfc3339, int64_t *out) {
 }  // extern "C++"
 
 int32_t am_model_created_at_unix(const am_model *m, int64_t *out) noexcept {
-  return m ? unix_time_of(m->d->created_at, out) : 0;
+  return m ? unix_time_of(m->data->created_at, out) : 0;
 }
 int32_t am_model_deprecated_at_unix(const am_model *m, int64_t *out) noexcept {
-  return m ? unix_time_of(m->d->deprecated_at, out) : 0;
+  return m ? unix_time_of(m->data->deprecated_at, out) : 0;
 }
 int32_t am_model_retires_at_unix(const am_model *m, int64_t *out) noexcept {
-  return m ? unix_time_of(m->d->retires_at, out) : 0;
+  return m ? unix_time_of(m->data->retires_at, out) : 0;
 }
 int32_t am_model_max_input_tokens(const am_model *m, int64_t *out) noexcept {
-  if (!m || !m->d->has_max_input_tokens) return 0;
-  if (out) *out = m->d->max_input_tokens;
+  if (!m || !m->data->has_max_input_tokens) return 0;
+  if (out) *out = m->data->max_input_tokens;
   return 1;
 }
 int32_t am_model_max_tokens(const am_model *m, int64_t *out) noexcept {
-  if (!m || !m->d->has_max_tokens) return 0;
-  if (out) *out = m->d->max_tokens;
+  if (!m || !m->data->has_max_tokens) return 0;
+  if (out) *out = m->data->max_tokens;
   return 1;
 }
 
 const char *am_model_json(const am_model *m) noexcept {
   if (!m) return nullptr;
   try {
-    return m->d->json().c_str();
+    return m->data->json().c_str();
   } catch (...) {
     return nullptr;  // out of memory
   }
@@ -510,11 +567,11 @@ const char *am_capability_path(am_capability cap) noexcept { return am::capabili
 am_support am_model_supports(const am_model *m, am_capability cap) noexcept {
   const char *path = am::capability_path(cap);
   if (!m || !path) return AM_SUPPORT_UNKNOWN;
-  return am::supports_path(*m->d, path);
+  return am::supports_path(*m->data, path);
 }
 am_support am_model_supports_path(const am_model *m, const char *path) noexcept {
   if (!m || !path) return AM_SUPPORT_UNKNOWN;
-  return am::supports_path(*m->d, path);
+  return am::supports_path(*m->data, path);
 }
 
 extern "C++" {
@@ -523,7 +580,7 @@ template <typename Get>
 const std::vector<const char *> *names(const am_model *m, Get get) {
   if (!m) return nullptr;
   try {
-    return &get(*m->d);
+    return &get(*m->data);
   } catch (...) {
     return nullptr;
   }
@@ -536,7 +593,7 @@ namespace {
 const std::vector<am::ModelData::CapabilityEntry> *capability_entries(const am_model *m) {
   if (!m) return nullptr;
   try {
-    return &m->d->capabilities();
+    return &m->data->capabilities();
   } catch (...) {
     return nullptr;  // out of memory: reported as no entries
   }

@@ -1,6 +1,5 @@
 #include "engine.hpp"
 
-#include "request.hpp"
 
 namespace am {
 
@@ -19,9 +18,9 @@ thread_local bool t_wake_after_dispatch = false;
 thread_local const EngineLink *t_worker_link = nullptr;
 }  // namespace
 
-void EngineLink::cancel(const std::shared_ptr<Call> &call) {
+void EngineLink::cancel(const std::shared_ptr<Job> &job) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (engine_) engine_->cancel(call);
+  if (engine_) engine_->cancel(job);
 }
 
 bool EngineLink::on_worker() const { return t_worker_link == this; }
@@ -73,7 +72,7 @@ void Engine::stop() {
   curl_multi_wakeup(multi_);
   worker_.join();
   // No callback runs from here on: release what the host pinned for them.
-  std::deque<std::shared_ptr<Call>> queued;
+  std::deque<std::shared_ptr<Job>> queued;
   {
     std::lock_guard<std::mutex> lock(done_mu_);
     queued.swap(done_);
@@ -110,7 +109,7 @@ void Engine::flush_deferred_wakeup() {
   }
 }
 
-bool Engine::submit(std::shared_ptr<Call> call, Error &err) {
+bool Engine::submit(std::shared_ptr<Job> job, Error &err) {
   bool wake = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -119,7 +118,7 @@ bool Engine::submit(std::shared_ptr<Call> call, Error &err) {
       return false;
     }
     try {
-      incoming_.push_back(std::move(call));
+      incoming_.push_back(std::move(job));
     } catch (const std::bad_alloc &) {
       err = Error::make(AM_ERR_OUT_OF_MEMORY, "out of memory queueing the request");
       return false;
@@ -133,12 +132,12 @@ bool Engine::submit(std::shared_ptr<Call> call, Error &err) {
   return true;
 }
 
-void Engine::cancel(const std::shared_ptr<Call> &call) {
+void Engine::cancel(const std::shared_ptr<Job> &job) {
   bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return;  // the shutdown cancels everything anyway
-    cancels_.push_back(call);
+    cancels_.push_back(job);
     wake = need_wakeup_locked();
   }
   if (wake) curl_multi_wakeup(multi_);
@@ -148,19 +147,19 @@ bool Engine::add_transfer(Transfer &t) { return curl_multi_add_handle(multi_, t.
 
 void Engine::remove_transfer(Transfer &t) { curl_multi_remove_handle(multi_, t.easy); }
 
-void Engine::set_timer(const std::shared_ptr<Call> &call, uint64_t generation, int64_t delay_ms) {
-  timers_.push(Timer{Clock::now() + std::chrono::milliseconds(delay_ms), generation, call});
+void Engine::set_timer(const std::shared_ptr<Job> &job, uint64_t generation, int64_t delay_ms) {
+  timers_.push(Timer{Clock::now() + std::chrono::milliseconds(delay_ms), generation, job});
 }
 
-void Engine::finished(Call &call) {
-  auto it = active_.find(&call);
+void Engine::finished(Job &job) {
+  auto it = active_.find(&job);
   if (it == active_.end()) return;
-  std::shared_ptr<Call> c = std::move(it->second);
+  std::shared_ptr<Job> c = std::move(it->second);
   active_.erase(it);
   if (!c->has_callback()) return;
   if (quiet_) {
     undelivered_.push_back(std::move(c));
-  } else if (cfg_.o.callbacks_on_worker) {
+  } else if (cfg_.options.callbacks_on_worker) {
     c->run_callback();
   } else {
     bool was_empty;
@@ -208,7 +207,7 @@ int Engine::dispatch(int max) {
   } restore{this, outer, outer_wake};
   int ran = 0;
   while (max <= 0 || ran < max) {
-    std::shared_ptr<Call> c;
+    std::shared_ptr<Job> c;
     {
       std::lock_guard<std::mutex> lock(done_mu_);
       if (done_.empty()) break;
@@ -233,7 +232,7 @@ void Engine::run() {
   worker_id_.store(std::this_thread::get_id());
   t_worker_link = link_.get();
   for (;;) {
-    std::vector<std::shared_ptr<Call>> incoming, cancels;
+    std::vector<std::shared_ptr<Job>> incoming, cancels;
     bool stopping;
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -250,7 +249,7 @@ void Engine::run() {
     if (stopping) {
       quiet_ = true;
       while (!active_.empty()) {
-        std::shared_ptr<Call> c = active_.begin()->second;
+        std::shared_ptr<Job> c = active_.begin()->second;
         c->abort(*this, AM_ERR_CANCELLED, "the client was freed");
         active_.erase(c.get());  // in case abort found it already finished
       }
@@ -267,12 +266,12 @@ void Engine::run() {
       CURLcode code = m->data.result;  // read before the handle is removed
       Transfer *t = nullptr;
       curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char **>(&t));
-      auto it = t ? active_.find(static_cast<Call *>(t->owner)) : active_.end();
+      auto it = t ? active_.find(static_cast<Job *>(t->owner)) : active_.end();
       if (it == active_.end()) {
         curl_multi_remove_handle(multi_, easy);
         continue;
       }
-      std::shared_ptr<Call> c = it->second;
+      std::shared_ptr<Job> c = it->second;
       c->on_transfer_done(*this, code);
     }
 
@@ -280,7 +279,7 @@ void Engine::run() {
     while (!timers_.empty() && timers_.top().due <= now) {
       Timer t = timers_.top();
       timers_.pop();
-      if (active_.count(t.call.get())) t.call->on_timer(*this, t.generation);
+      if (active_.count(t.job.get())) t.job->on_timer(*this, t.generation);
     }
 
     if (ready_pending_) {  // once per iteration, whatever queued completions in it

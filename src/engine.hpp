@@ -7,12 +7,14 @@
 #include <curl/curl.h>
 
 #include <atomic>
+#include <cstdint>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <queue>
+#include <string>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -24,8 +26,25 @@
 
 namespace am {
 
-class Call;
 class Engine;
+
+// What the engine drives: one call's state machine (implemented by Call, one
+// layer up). The engine owns no request logic; it only moves jobs between
+// the network, timers and the host.
+class Job {
+ public:
+  virtual ~Job() = default;
+  // Worker thread: progress.
+  virtual void start(Engine &e) = 0;
+  virtual void on_transfer_done(Engine &e, CURLcode code) = 0;
+  virtual void on_timer(Engine &e, uint64_t generation) = 0;
+  virtual void abort(Engine &e, am_status status, const std::string &why) = 0;
+  // Delivery to the host: does the host want a callback; run it (false when
+  // it did not run); release what the host pinned when it never will.
+  virtual bool has_callback() const = 0;
+  virtual bool run_callback() = 0;
+  virtual void release_userdata() = 0;
+};
 
 // What a request handle keeps of its engine. It outlives the engine: the
 // engine detaches itself when it stops, after which cancelling is a no-op
@@ -35,7 +54,7 @@ class EngineLink {
  public:
   explicit EngineLink(Engine *e) : engine_(e) {}
   // Asks the engine, if it still runs, to cancel the call.
-  void cancel(const std::shared_ptr<Call> &call);
+  void cancel(const std::shared_ptr<Job> &job);
   // Is the calling thread this engine's worker? (Waiting there would block
   // the very thread that finishes requests.)
   bool on_worker() const;
@@ -62,8 +81,8 @@ class Engine {
   void stop();
 
   // Any thread.
-  bool submit(std::shared_ptr<Call> call, Error &err);
-  void cancel(const std::shared_ptr<Call> &call);
+  bool submit(std::shared_ptr<Job> job, Error &err);
+  void cancel(const std::shared_ptr<Job> &job);
   bool on_worker() const { return std::this_thread::get_id() == worker_id_.load(); }
   const std::shared_ptr<EngineLink> &link() const { return link_; }
   // A submission made inside a dispatch callback defers its wake-up until
@@ -83,15 +102,15 @@ class Engine {
   Transport &transport() { return transport_; }
   bool add_transfer(Transfer &t);
   void remove_transfer(Transfer &t);
-  void set_timer(const std::shared_ptr<Call> &call, uint64_t generation, int64_t delay_ms);
-  // The call has its result: deliver it (queue or run its callback).
-  void finished(Call &call);
+  void set_timer(const std::shared_ptr<Job> &job, uint64_t generation, int64_t delay_ms);
+  // The job has its result: deliver it (queue or run its callback).
+  void finished(Job &job);
 
  private:
   struct Timer {
     Clock::time_point due;
     uint64_t generation;
-    std::shared_ptr<Call> call;
+    std::shared_ptr<Job> job;
     bool operator>(const Timer &o) const { return due > o.due; }
   };
 
@@ -101,7 +120,7 @@ class Engine {
   bool need_wakeup_locked();
   void wake_worker();
 
-  const Config &cfg_;
+  const Config &cfg_;  // the client's, which outlives its engine and transport
   Transport transport_;
   CURLM *multi_ = nullptr;
   std::thread worker_;
@@ -111,18 +130,18 @@ class Engine {
 
   // Shared with submitters (guarded by mu_).
   std::mutex mu_;
-  std::vector<std::shared_ptr<Call>> incoming_, cancels_;
+  std::vector<std::shared_ptr<Job>> incoming_, cancels_;
   bool stopping_ = false;
   // A curl_multi_wakeup was sent since the worker last took the queues:
   // later submitters need not send another.
   bool wakeup_sent_ = false;
 
   // Worker only.
-  std::unordered_map<Call *, std::shared_ptr<Call>> active_;
+  std::unordered_map<Job *, std::shared_ptr<Job>> active_;
   std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_;
   bool quiet_ = false;                              // shutting down: deliver nothing
   bool ready_pending_ = false;                      // completions queued this iteration
-  std::vector<std::shared_ptr<Call>> undelivered_;  // finished during shutdown
+  std::vector<std::shared_ptr<Job>> undelivered_;  // finished during shutdown
 
   // A function the host registered with its userdata. A call takes a
   // reference to the registration and runs without any lock held, so the
@@ -175,7 +194,7 @@ class Engine {
 
   // Completions waiting for am_client_dispatch (guarded by done_mu_).
   std::mutex done_mu_;
-  std::deque<std::shared_ptr<Call>> done_;
+  std::deque<std::shared_ptr<Job>> done_;
 };
 
 }  // namespace am

@@ -33,8 +33,3 @@ am_status status_for_http(int http_status);
 const char *status_name(am_status s);
 
 }  // namespace am
-
-// The C handle. Kept trivially simple: a box around the value.
-struct am_error {
-  am::Error e;
-};

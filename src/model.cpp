@@ -140,4 +140,16 @@ am_support supports_path(const ModelData &m, std::string_view dotted) {
   return support_of(node);
 }
 
+std::unique_ptr<am_model_list> make_list(std::shared_ptr<ListData> data, const std::vector<ModelData *> &order,
+                                         const char *first_id, const char *last_id, bool has_more) {
+  auto list = std::make_unique<am_model_list>();
+  list->items.reserve(order.size());
+  for (ModelData *m : order) list->items.push_back(am_model{std::shared_ptr<const ModelData>(data, m)});
+  list->data = std::move(data);
+  list->first_id = first_id;
+  list->last_id = last_id;
+  list->has_more = has_more;
+  return list;
+}
+
 }  // namespace am

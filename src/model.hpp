@@ -108,8 +108,12 @@ am_support supports_path(const ModelData &m, std::string_view dotted);
 
 }  // namespace am
 
+// The handles of the immutable values above. They are what the core
+// produces (a list hands out models that borrow its pages, with no copy), so
+// they are defined here rather than in the ABI layer.
+
 struct am_model {
-  std::shared_ptr<const am::ModelData> d;
+  std::shared_ptr<const am::ModelData> data;  // shares ownership of its page
 };
 
 struct am_model_list {
@@ -119,3 +123,9 @@ struct am_model_list {
   const char *last_id = nullptr;
   bool has_more = false;
 };
+
+namespace am {
+// A list handle over `order` (models owned by `data`), newest first as given.
+std::unique_ptr<am_model_list> make_list(std::shared_ptr<ListData> data, const std::vector<ModelData *> &order,
+                                         const char *first_id, const char *last_id, bool has_more);
+}  // namespace am

@@ -56,8 +56,8 @@ std::optional<std::string> env(const char *name) {
 }  // namespace
 
 bool resolve_config(const Options &opts, Config &out, Error &err) {
-  out.o = opts;
-  Options &o = out.o;
+  out.options = opts;
+  Options &o = out.options;
   if (!o.ignore_env) {
     // The environment fills in only what the options left unset.
     if (!o.api_key && !o.auth_token) {

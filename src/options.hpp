@@ -40,9 +40,11 @@ std::string check_header_value(const std::string &value);
 std::string check_extra_header(const std::string &name, const std::string &value);
 std::string check_beta(const std::string &beta);
 
-// The configuration a client runs with: options, then environment, then defaults.
+// The configuration a client runs with: options, then environment, then
+// defaults. Immutable once resolved; shared by the client and its calls (a
+// call may outlive its client through its C handle).
 struct Config {
-  Options o;
+  Options options;
   std::string base_url;  // without a trailing '/'
   std::string api_version;
   std::vector<std::string> secrets;  // credentials to scrub from any message
@@ -51,7 +53,3 @@ struct Config {
 bool resolve_config(const Options &opts, Config &out, Error &err);
 
 }  // namespace am
-
-struct am_options {
-  am::Options o;
-};

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <random>
 
-#include "client.hpp"
+#include "api.hpp"
 #include "engine.hpp"
 #include "retry.hpp"
 #include "text.hpp"
@@ -23,33 +23,21 @@ double unit_random() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
 }
 
-// Builds the list handle for models in `order` (pointers into `data`).
-std::unique_ptr<am_model_list> make_list(std::shared_ptr<ListData> data, const std::vector<ModelData *> &order,
-                                         const char *first_id, const char *last_id, bool has_more) {
-  auto list = std::make_unique<am_model_list>();
-  list->items.reserve(order.size());
-  for (ModelData *m : order) list->items.push_back(am_model{std::shared_ptr<const ModelData>(data, m)});
-  list->data = std::move(data);
-  list->first_id = first_id;
-  list->last_id = last_id;
-  list->has_more = has_more;
-  return list;
-}
-
 std::optional<Call::Clock::time_point> deadline_from(const Config &cfg) {
-  if (cfg.o.deadline_ms <= 0) return std::nullopt;
-  return Call::Clock::now() + std::chrono::milliseconds(cfg.o.deadline_ms);
+  if (cfg.options.deadline_ms <= 0) return std::nullopt;
+  return Call::Clock::now() + std::chrono::milliseconds(cfg.options.deadline_ms);
 }
 
 }  // namespace
 
-Call::Call(Client &client, Kind kind, ListParams params, std::string get_url, Callback cb)
-    : client_(client),
+Call::Call(std::shared_ptr<const Config> cfg, Kind kind, ListParams params, std::string get_url,
+           std::unique_ptr<Completion> completion)
+    : cfg_(std::move(cfg)),
       kind_(kind),
       params_(std::move(params)),
       get_url_(std::move(get_url)),
-      cb_(cb),
-      deadline_(deadline_from(client.config())) {
+      completion_(std::move(completion)),
+      deadline_(deadline_from(*cfg_)) {
   backwards_ = kind_ == Kind::ListAll && params_.before_id.has_value();
   cursor_ = backwards_ ? params_.before_id : params_.after_id;
   if (cursor_) seen_.insert(*cursor_);
@@ -63,7 +51,7 @@ Call::~Call() = default;
 void Call::start(Engine &e) { start_attempt(e); }
 
 void Call::start_attempt(Engine &e) {
-  const Options &o = client_.config().o;
+  const Options &o = cfg_->options;
   attempt_timeout_ms_ = o.timeout_ms;
   deadline_limited_ = false;
   if (deadline_) {
@@ -81,16 +69,16 @@ void Call::start_attempt(Engine &e) {
   if (kind_ == Kind::Get) {
     url_ = get_url_;
   } else if (kind_ == Kind::List) {
-    url_ = client_.list_url(params_, params_.after_id ? &*params_.after_id : nullptr,
-                            params_.before_id ? &*params_.before_id : nullptr);
+    url_ = list_url(*cfg_, params_, params_.after_id ? &*params_.after_id : nullptr,
+                    params_.before_id ? &*params_.before_id : nullptr);
   } else {
     const std::string *c = cursor_ ? &*cursor_ : nullptr;
-    url_ = client_.list_url(params_, backwards_ ? nullptr : c, backwards_ ? c : nullptr);
+    url_ = list_url(*cfg_, params_, backwards_ ? nullptr : c, backwards_ ? c : nullptr);
   }
   attempt_started_ = Clock::now();
   transfer_ = e.transport().start(url_, attempt_timeout_ms_);
   if (!transfer_) return fail(e, Error::make(AM_ERR_OUT_OF_MEMORY, "out of memory starting a transfer"));
-  transfer_->owner = this;
+  transfer_->owner = static_cast<Job *>(this);  // the engine casts it back to Job *
   if (!e.add_transfer(*transfer_)) {
     e.transport().discard(std::move(transfer_));
     return fail(e, Error::make(AM_ERR_INTERNAL, "could not start a transfer"));
@@ -106,8 +94,8 @@ void Call::on_transfer_done(Engine &e, CURLcode code) {
     return on_success(e, r);
   }
 
-  const Options &o = client_.config().o;
-  Error err = client_.error_from(r, attempt_timeout_ms_, deadline_limited_);
+  const Options &o = cfg_->options;
+  Error err = error_from(*cfg_, r, attempt_timeout_ms_, deadline_limited_);
   err.attempts = attempts_;
   retry::Attempt a;
   a.transport_failed = r.transport_failed;
@@ -148,10 +136,10 @@ void Call::on_success(Engine &e, HttpResponse &r) {
   // otherwise corrupt ids and JSON). Errors found from here on are about this
   // response; their messages are diagnostics, scrubbed like every other.
   auto annotate = [&](Error &err) {
-    redact(err.message, client_.config().secrets);
+    redact(err.message, cfg_->secrets);
     err.attempts = attempts_;
     err.http_status = r.http_status;
-    err.request_id = client_.request_id_of(r);
+    err.request_id = request_id_of(*cfg_, r);
   };
   Error err;
   if (kind_ == Kind::Get) {
@@ -191,7 +179,7 @@ void Call::on_success(Engine &e, HttpResponse &r) {
     if (!problem.empty()) {
       // Not an HTTP failure: no status, but which response broke the rule.
       Error perr = Error::make(AM_ERR_PAGINATION, "list_all: " + problem);
-      redact(perr.message, client_.config().secrets);
+      redact(perr.message, cfg_->secrets);
       annotate(perr);
       perr.http_status = 0;
       return fail(e, std::move(perr));
@@ -234,9 +222,9 @@ void Call::log_attempt(Engine &e, am_log_level level, const std::string &outcome
   std::string line = "GET " + url_ + " -> " + outcome + " in " + ms + " ms (attempt " +
                      std::to_string(attempts_ + (r ? 0 : 1));
   if (r)
-    if (auto id = client_.request_id_of(*r)) line += ", request-id " + *id;
+    if (auto id = request_id_of(*cfg_, *r)) line += ", request-id " + *id;
   line += ")";
-  redact(line, client_.config().secrets);
+  redact(line, cfg_->secrets);
   e.log(level, line);
 }
 
@@ -308,45 +296,48 @@ am_status Call::take(std::unique_ptr<am_model_list> *list, std::unique_ptr<am_mo
 }
 
 bool Call::run_callback() {
+  if (!completion_) return false;
   {
     std::lock_guard<std::mutex> lock(cb_mu_);
-    if (detached_ || userdata_released_) return false;
-    callback_running_ = true;
+    if (detached_ || released_) return false;
+    completion_running_ = true;
   }
-  if (cb_.fn) cb_.fn(handle, cb_.userdata);  // may free this request or any other
-  bool delete_handle;
+  completion_->run();  // may let go of this call or any other
+  bool dispose;
   {
     std::lock_guard<std::mutex> lock(cb_mu_);
-    callback_running_ = false;
-    userdata_released_ = true;
-    delete_handle = delete_handle_after_callback_;
+    completion_running_ = false;
+    released_ = true;
+    dispose = dispose_after_run_;
   }
-  if (cb_.userdata_free) cb_.userdata_free(cb_.userdata);
-  if (delete_handle) delete handle;  // freed while its callback ran
+  completion_->release();
+  if (dispose) completion_->dispose();  // the host let go while it ran
   return true;
 }
 
 void Call::release_userdata() {
+  if (!completion_) return;
   {
     std::lock_guard<std::mutex> lock(cb_mu_);
-    if (userdata_released_ || callback_running_) return;
-    userdata_released_ = true;
+    if (released_ || completion_running_) return;
+    released_ = true;
   }
-  if (cb_.userdata_free) cb_.userdata_free(cb_.userdata);
+  completion_->release();
 }
 
-bool Call::detach_handle() {
+bool Call::detach() {
+  if (!completion_) return true;
   {
     std::lock_guard<std::mutex> lock(cb_mu_);
     detached_ = true;
-    if (callback_running_) {
-      delete_handle_after_callback_ = true;
+    if (completion_running_) {
+      dispose_after_run_ = true;
       return false;
     }
-    if (userdata_released_) return true;
-    userdata_released_ = true;
+    if (released_) return true;
+    released_ = true;
   }
-  if (cb_.userdata_free) cb_.userdata_free(cb_.userdata);
+  completion_->release();
   return true;
 }
 

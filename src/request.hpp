@@ -1,6 +1,8 @@
 // One API call (list, list-all or get) as a state machine that the engine's
 // worker drives: attempts, retries with backoff, pages, decoding. Its result
-// is read from any thread; its callback runs at most once.
+// is read from any thread; its completion runs at most once. It holds its
+// configuration by shared ownership and knows nothing of C handles, so it
+// stays valid whatever the host frees first.
 #pragma once
 
 #include <atomic>
@@ -11,50 +13,47 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "anthropic_models.h"
+#include "api.hpp"
+#include "engine.hpp"
 #include "error.hpp"
 #include "model.hpp"
+#include "options.hpp"
 #include "transport.hpp"
 
 namespace am {
 
-class Client;
-class Engine;
-class EngineLink;
-
-struct ListParams {
-  std::optional<int> limit;
-  std::optional<std::string> after_id, before_id;
-  std::vector<std::string> lifecycle;
-  bool beta = false;
-  int max_pages = 1000;
+// What the host asked to happen when a call finishes, supplied by the ABI
+// layer. run() at most once, release() exactly once (after run, or instead of
+// it), dispose() when the host let go of the call while run() was running.
+class Completion {
+ public:
+  virtual ~Completion() = default;
+  virtual bool has_callback() const = 0;
+  virtual void run() = 0;
+  virtual void release() = 0;
+  virtual void dispose() = 0;
 };
 
-struct Callback {
-  am_request_callback fn = nullptr;
-  void *userdata = nullptr;
-  am_userdata_free userdata_free = nullptr;
-};
-
-class Call : public std::enable_shared_from_this<Call> {
+class Call final : public Job, public std::enable_shared_from_this<Call> {
  public:
   enum class Kind { List, ListAll, Get };
   using Clock = std::chrono::steady_clock;
 
-  Call(Client &client, Kind kind, ListParams params, std::string get_url, Callback cb);
-  ~Call();
+  // `completion` may be null (a blocking call, which is waited for).
+  Call(std::shared_ptr<const Config> cfg, Kind kind, ListParams params, std::string get_url,
+       std::unique_ptr<Completion> completion);
+  ~Call() override;
 
   Kind kind() const { return kind_; }
-  bool has_callback() const { return cb_.fn != nullptr; }
 
-  // ---- worker thread ----
-  void start(Engine &e);
-  void on_transfer_done(Engine &e, CURLcode code);
-  void on_timer(Engine &e, uint64_t generation);
-  void abort(Engine &e, am_status status, const std::string &why);
+  // ---- worker thread (Job) ----
+  void start(Engine &e) override;
+  void on_transfer_done(Engine &e, CURLcode code) override;
+  void on_timer(Engine &e, uint64_t generation) override;
+  void abort(Engine &e, am_status status, const std::string &why) override;
 
   // ---- any thread ----
   bool done() const { return done_.load(std::memory_order_acquire); }
@@ -62,19 +61,19 @@ class Call : public std::enable_shared_from_this<Call> {
   // Moves the result out once. Exactly one of list / model is non-null.
   am_status take(std::unique_ptr<am_model_list> *list, std::unique_ptr<am_model> *model, Error &err);
 
-  // Runs the callback (once) on the calling thread, then releases userdata.
-  // False when it did not run (the handle was freed first). No lock is held
-  // while the host's callback runs, so it may free any request, its own too.
-  bool run_callback();
-  // The callback will never run: release the userdata now (once), unless
-  // the callback is running, which releases it when it returns.
-  void release_userdata();
-  // am_request_free: no callback starts after this. True when the caller may
-  // delete the handle now; false when the callback is running (on this
-  // thread or another): the handle is deleted when it returns. Never waits.
-  bool detach_handle();
-
-  am_request *handle = nullptr;  // the C handle the callback receives
+  bool has_callback() const override { return completion_ && completion_->has_callback(); }
+  // Runs the completion (once) on the calling thread, then releases it.
+  // False when it did not run (the host let go first). No lock is held while
+  // the host's code runs, so it may let go of any call, this one too.
+  bool run_callback() override;
+  // The completion will never run: release it now (once), unless it is
+  // running, which releases it when it returns.
+  void release_userdata() override;
+  // The host lets go (am_request_free): no completion starts after this.
+  // True when the caller may dispose of its handle now; false when the
+  // completion is running (on this thread or another): it is disposed of
+  // when that returns. Never waits.
+  bool detach();
 
  private:
   void start_attempt(Engine &e);
@@ -84,11 +83,11 @@ class Call : public std::enable_shared_from_this<Call> {
   void fail(Engine &e, Error err);
   void complete(Engine &e, am_status status, Error err);
 
-  Client &client_;
+  const std::shared_ptr<const Config> cfg_;
   const Kind kind_;
   const ListParams params_;
   const std::string get_url_;
-  const Callback cb_;
+  const std::unique_ptr<Completion> completion_;
   const std::optional<Clock::time_point> deadline_;
 
   // Worker state.
@@ -117,20 +116,13 @@ class Call : public std::enable_shared_from_this<Call> {
   std::unique_ptr<am_model> model_;
   bool taken_ = false;
 
-  // Callback bookkeeping (guarded by cb_mu_, which is never held while the
+  // Completion bookkeeping (guarded by cb_mu_, which is never held while the
   // host's code runs).
   std::mutex cb_mu_;
-  bool callback_running_ = false;
-  bool userdata_released_ = false;
+  bool completion_running_ = false;
+  bool released_ = false;
   bool detached_ = false;
-  bool delete_handle_after_callback_ = false;
+  bool dispose_after_run_ = false;
 };
 
 }  // namespace am
-
-// The C handle: the user's reference to a call, and to its engine through a
-// link that stays valid after the client is freed.
-struct am_request {
-  std::shared_ptr<am::Call> call;
-  std::shared_ptr<am::EngineLink> link;
-};

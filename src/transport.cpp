@@ -98,7 +98,7 @@ am_status status_for_curl(CURLcode code, bool too_large) {
 }  // namespace
 
 Transport::Transport(const Config &cfg) : cfg_(cfg) {
-  const Options &o = cfg.o;
+  const Options &o = cfg.options;
   std::vector<std::string> lines;
   if (o.api_key) lines.push_back("x-api-key: " + *o.api_key);
   if (o.auth_token) lines.push_back("authorization: Bearer " + *o.auth_token);
@@ -143,7 +143,7 @@ CURL *Transport::acquire() {
 
 // The options every request of this client shares.
 void Transport::configure(CURL *easy) const {
-  const Options &o = cfg_.o;
+  const Options &o = cfg_.options;
   curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers_);
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
@@ -174,7 +174,7 @@ std::unique_ptr<Transfer> Transport::start(const std::string &url, int64_t timeo
   if (!easy) return nullptr;
   auto t = std::make_unique<Transfer>();
   t->easy = easy;
-  t->max_bytes = static_cast<size_t>(cfg_.o.max_response_bytes);
+  t->max_bytes = static_cast<size_t>(cfg_.options.max_response_bytes);
   // Only what changes per request is set here; the rest was set once when the
   // handle was made (see configure), and the handle keeps its live connection.
   curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
@@ -198,7 +198,7 @@ HttpResponse Transport::finish(std::unique_ptr<Transfer> t, CURLcode code) {
     resp.timed_out = code == CURLE_OPERATION_TIMEDOUT;
     if (t->too_large) {
       resp.transport_message =
-          "response body larger than the limit of " + std::to_string(cfg_.o.max_response_bytes) + " bytes";
+          "response body larger than the limit of " + std::to_string(cfg_.options.max_response_bytes) + " bytes";
     } else {
       // libcurl's detail line usually ends with its generic text for the
       // code ("Failed to connect to ... port 1 after 0 ms: Couldn't connect

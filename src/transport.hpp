@@ -29,7 +29,7 @@ struct HttpResponse {
 // One attempt in flight: the easy handle and what its callbacks collect.
 struct Transfer {
   CURL *easy = nullptr;
-  void *owner = nullptr;  // the call this attempt belongs to
+  void *owner = nullptr;  // the Job this attempt belongs to (as Job *)
   HttpResponse resp;
   size_t max_bytes = 0;
   bool too_large = false;
@@ -57,7 +57,7 @@ class Transport {
   void release(CURL *easy);
   void configure(CURL *easy) const;
 
-  const Config &cfg_;
+  const Config &cfg_;  // the client's, which outlives its engine and transport
   curl_slist *headers_ = nullptr;
   bool ok_ = true;
   std::vector<CURL *> pool_;

@@ -41,7 +41,7 @@ am_model *make_model(const std::string &body, am::Error *err_out = nullptr) {
   return new am_model{std::shared_ptr<const am::ModelData>(data, m)};
 }
 
-// A list handle over one decoded page, as am_models_list returns it.
+// A list handle over one decoded page, built by the library's own make_list.
 am_model_list *make_list(const std::string &body) {
   auto data = std::make_shared<am::ListData>();
   am::PageInfo info;
@@ -50,14 +50,9 @@ am_model_list *make_list(const std::string &body) {
     ADD_FAILURE() << err.message;
     return nullptr;
   }
-  auto *list = new am_model_list();
-  for (size_t i = 0; i < info.count; ++i)
-    list->items.push_back(am_model{std::shared_ptr<const am::ModelData>(data, &info.models[i])});
-  list->data = data;
-  list->first_id = info.first_id;
-  list->last_id = info.last_id;
-  list->has_more = info.has_more;
-  return list;
+  std::vector<am::ModelData *> order;
+  for (size_t i = 0; i < info.count; ++i) order.push_back(&info.models[i]);
+  return am::make_list(data, order, info.first_id, info.last_id, info.has_more).release();
 }
 
 std::string s(const char *p) { return p ? p : "(null)"; }

@@ -36,8 +36,8 @@ TEST(Config, Defaults) {
   ASSERT_TRUE(am::resolve_config(o, c, e)) << e.message;
   EXPECT_EQ(c.base_url, "https://api.anthropic.com");
   EXPECT_EQ(c.api_version, "2023-06-01");
-  EXPECT_FALSE(c.o.api_key.has_value());
-  EXPECT_FALSE(c.o.auth_token.has_value());
+  EXPECT_FALSE(c.options.api_key.has_value());
+  EXPECT_FALSE(c.options.auth_token.has_value());
   EXPECT_TRUE(c.secrets.empty());
 }
 
@@ -59,7 +59,7 @@ TEST(Config, EnvironmentFillsUnsetSettings) {
   am::Config c;
   am::Error e;
   ASSERT_TRUE(am::resolve_config(o, c, e)) << e.message;
-  EXPECT_EQ(c.o.api_key.value_or(""), "sk-env-key");
+  EXPECT_EQ(c.options.api_key.value_or(""), "sk-env-key");
   EXPECT_EQ(c.base_url, "http://env.example:1234");
   EXPECT_TRUE(has_secret(c, "sk-env-key"));
 }
@@ -71,7 +71,7 @@ TEST(Config, AuthTokenFromEnvironmentIsASecret) {
   am::Config c;
   am::Error e;
   ASSERT_TRUE(am::resolve_config(o, c, e)) << e.message;
-  EXPECT_EQ(c.o.auth_token.value_or(""), "tok-env");
+  EXPECT_EQ(c.options.auth_token.value_or(""), "tok-env");
   EXPECT_TRUE(has_secret(c, "tok-env"));
 }
 
@@ -85,7 +85,7 @@ TEST(Config, ExplicitSettingsWinOverEnvironment) {
   am::Config c;
   am::Error e;
   ASSERT_TRUE(am::resolve_config(o, c, e)) << e.message;
-  EXPECT_EQ(c.o.api_key.value_or(""), "sk-explicit");
+  EXPECT_EQ(c.options.api_key.value_or(""), "sk-explicit");
   EXPECT_EQ(c.base_url, "https://explicit.example");
   EXPECT_TRUE(has_secret(c, "sk-explicit"));
 }
@@ -100,8 +100,8 @@ TEST(Config, IgnoreEnv) {
   am::Config c;
   am::Error e;
   ASSERT_TRUE(am::resolve_config(o, c, e)) << e.message;
-  EXPECT_FALSE(c.o.api_key.has_value());
-  EXPECT_FALSE(c.o.auth_token.has_value());
+  EXPECT_FALSE(c.options.api_key.has_value());
+  EXPECT_FALSE(c.options.auth_token.has_value());
   EXPECT_EQ(c.base_url, "https://api.anthropic.com");
   EXPECT_TRUE(c.secrets.empty());
 }
@@ -115,8 +115,8 @@ TEST(Config, EmptyVariablesCountAsUnset) {
   am::Config c;
   am::Error e;
   ASSERT_TRUE(am::resolve_config(o, c, e)) << e.message;
-  EXPECT_FALSE(c.o.api_key.has_value());
-  EXPECT_FALSE(c.o.auth_token.has_value());
+  EXPECT_FALSE(c.options.api_key.has_value());
+  EXPECT_FALSE(c.options.auth_token.has_value());
   EXPECT_EQ(c.base_url, "https://api.anthropic.com");
 }
 
