@@ -9,14 +9,23 @@ import (
 	"time"
 )
 
-// slogLevel maps the C library's log levels (AM_LOG_DEBUG..AM_LOG_ERROR).
+// The C library's log levels (am_log_level_code).
+const (
+	logDebug int32 = 0
+	logInfo  int32 = 1
+	logWarn  int32 = 2
+	logError int32 = 3
+)
+
+// slogLevel maps a C log level to slog's; an unknown (newer) level is
+// reported as an error rather than lost.
 func slogLevel(level int32) slog.Level {
 	switch level {
-	case 0:
+	case logDebug:
 		return slog.LevelDebug
-	case 1:
+	case logInfo:
 		return slog.LevelInfo
-	case 2:
+	case logWarn:
 		return slog.LevelWarn
 	default:
 		return slog.LevelError
