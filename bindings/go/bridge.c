@@ -1,6 +1,7 @@
 /* bridge.c - see bridge.h. */
 #include "bridge.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "_cgo_export.h"
@@ -48,7 +49,7 @@ static amgo_str str(const char *s) {
   return r;
 }
 
-void amgo_read_model(const am_model *m, amgo_model_fields *out) {
+static void read_fields(const am_model *m, amgo_model_fields *out) {
   out->id = str(am_model_id(m));
   out->display_name = str(am_model_display_name(m));
   out->type = str(am_model_type(m));
@@ -65,28 +66,65 @@ void amgo_read_model(const am_model *m, amgo_model_fields *out) {
   out->capabilities = am_model_capability_count(m);
 }
 
-const am_model *amgo_read_list_model(const am_model_list *list, size_t i, amgo_model_fields *out) {
-  const am_model *m = am_model_list_at(list, i);
-  if (m) amgo_read_model(m, out);
-  return m;
-}
-
-void amgo_read_list(const am_model_list *list, amgo_list_fields *out) {
-  out->count = am_model_list_count(list);
-  out->first_id = str(am_model_list_first_id(list));
-  out->last_id = str(am_model_list_last_id(list));
-  out->has_more = am_model_list_has_more(list);
-}
-
-void amgo_read_model_names(const am_model *m, amgo_str *names, int32_t *support) {
-  size_t i, efforts = am_model_effort_level_count(m), thinking = am_model_thinking_type_count(m),
-            caps = am_model_capability_count(m);
-  for (i = 0; i < efforts; ++i) *names++ = str(am_model_effort_level_at(m, i));
-  for (i = 0; i < thinking; ++i) *names++ = str(am_model_thinking_type_at(m, i));
-  for (i = 0; i < caps; ++i) {
-    *names++ = str(am_model_capability_path_at(m, i));
-    support[i] = am_model_capability_support_at(m, i);
+/* Fills a model's names and supports; returns the ends of both. */
+static void read_names(const am_model *m, const amgo_model_fields *f, amgo_str **names, int32_t **support) {
+  size_t i;
+  for (i = 0; i < f->effort_levels; ++i) *(*names)++ = str(am_model_effort_level_at(m, i));
+  for (i = 0; i < f->thinking_types; ++i) *(*names)++ = str(am_model_thinking_type_at(m, i));
+  for (i = 0; i < f->capabilities; ++i) {
+    *(*names)++ = str(am_model_capability_path_at(m, i));
+    *(*support)++ = am_model_capability_support_at(m, i);
   }
+}
+
+/* The models of a view: those of a list, or a single one. */
+static const am_model *model_at(const am_model_list *list, const am_model *single, size_t i) {
+  return list ? am_model_list_at(list, i) : single;
+}
+
+static amgo_view *make_view(const am_model_list *list, const am_model *single, size_t count) {
+  amgo_view *v;
+  amgo_model_fields *fields;
+  amgo_str *names;
+  int32_t *support;
+  size_t i, total_names = 0, total_caps = 0;
+  char *block;
+  /* The fields first, for the counts; then one block with the view, the
+   * names and the supports (the int32_t array last keeps each part aligned). */
+  fields = malloc(count ? count * sizeof *fields : 1);
+  if (!fields) return NULL;
+  for (i = 0; i < count; ++i) {
+    read_fields(model_at(list, single, i), &fields[i]);
+    total_names += fields[i].effort_levels + fields[i].thinking_types + fields[i].capabilities;
+    total_caps += fields[i].capabilities;
+  }
+  block = malloc(sizeof *v + total_names * sizeof *names + total_caps * sizeof *support);
+  if (!block) {
+    free(fields);
+    return NULL;
+  }
+  v = (amgo_view *)block;
+  memset(v, 0, sizeof *v);
+  v->count = count;
+  v->models = fields;
+  v->names = names = (amgo_str *)(block + sizeof *v);
+  v->support = support = (int32_t *)(block + sizeof *v + total_names * sizeof *names);
+  for (i = 0; i < count; ++i) read_names(model_at(list, single, i), &fields[i], &names, &support);
+  if (list) {
+    v->first_id = str(am_model_list_first_id(list));
+    v->last_id = str(am_model_list_last_id(list));
+    v->has_more = am_model_list_has_more(list);
+  }
+  return v;
+}
+
+amgo_view *amgo_view_list(const am_model_list *list) { return make_view(list, NULL, am_model_list_count(list)); }
+amgo_view *amgo_view_model(const am_model *model) { return make_view(NULL, model, 1); }
+
+void amgo_view_free(amgo_view *view) {
+  if (!view) return;
+  free(view->models);
+  free(view);
 }
 
 void amgo_read_error(const am_error *err, amgo_error_fields *out) {

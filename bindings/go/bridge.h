@@ -45,29 +45,33 @@ amgo_result amgo_take(am_request *req, int32_t kind);
 /* Installs the exported Go log callback with a cgo.Handle as userdata. */
 am_status amgo_set_log_callback(am_client *client, uintptr_t handle, am_error **err);
 
-/* Every scalar and string field of a model in one call. */
+/* Every scalar and string field of one model. */
 typedef struct {
   amgo_str id, display_name, type, lifecycle, line, json;
   int64_t created_at, deprecated_at, retires_at, max_input_tokens, max_tokens;
   int32_t has_created_at, has_deprecated_at, has_retires_at, has_max_input_tokens, has_max_tokens;
   size_t effort_levels, thinking_types, capabilities; /* counts */
 } amgo_model_fields;
-void amgo_read_model(const am_model *model, amgo_model_fields *out);
-/* The same for the i-th model of a list; returns that (borrowed) model. */
-const am_model *amgo_read_list_model(const am_model_list *list, size_t i, amgo_model_fields *out);
 
-/* A list's own fields. */
+/* Everything of a list (or of one model) in one block of C memory, so that
+ * converting costs two cgo calls however many models there are. Each model's
+ * names are its effort levels, thinking types and capability paths, in that
+ * order, following the previous model's; support holds one entry per
+ * capability, model after model. */
 typedef struct {
   size_t count;
-  amgo_str first_id, last_id;
+  amgo_model_fields *models; /* count entries */
+  amgo_str *names;
+  int32_t *support;
+  amgo_str first_id, last_id; /* lists only */
   int32_t has_more;
-} amgo_list_fields;
-void amgo_read_list(const am_model_list *list, amgo_list_fields *out);
+} amgo_view;
 
-/* The model's effort levels, thinking types and capability paths, in that
- * order, into names (of effort_levels + thinking_types + capabilities
- * entries), and each capability's support into support. */
-void amgo_read_model_names(const am_model *model, amgo_str *names, int32_t *support);
+/* NULL when out of memory; release with amgo_view_free. Borrows the strings
+ * of the list or model, which must outlive the view. */
+amgo_view *amgo_view_list(const am_model_list *list);
+amgo_view *amgo_view_model(const am_model *model);
+void amgo_view_free(amgo_view *view);
 
 /* Every field of an error in one call. */
 typedef struct {

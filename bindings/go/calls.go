@@ -26,7 +26,7 @@ func (c *Client) Get(ctx context.Context, id string) (*Model, error) {
 		return nil, err
 	}
 	defer freeModel(r.model)
-	return newModelReader().one(r.model), nil
+	return modelFromC(r.model), nil
 }
 
 // List fetches one page of models (p may be nil: the first page, the server's
@@ -37,7 +37,7 @@ func (c *Client) List(ctx context.Context, p *ListParams) (*Page, error) {
 		return nil, err
 	}
 	defer freeList(list)
-	return newModelReader().page(list), nil
+	return pageFromC(list), nil
 }
 
 // ListAll fetches every page, newest model first: after p.AfterID (or from
@@ -50,7 +50,7 @@ func (c *Client) ListAll(ctx context.Context, p *ListParams) ([]*Model, error) {
 		return nil, err
 	}
 	defer freeList(list)
-	return newModelReader().page(list).Models, nil
+	return pageFromC(list).Models, nil
 }
 
 func (c *Client) runList(ctx context.Context, p *ListParams, all bool) (*C.am_model_list, error) {

@@ -1,9 +1,10 @@
 package anthropicmodels
 
-// Copies C values into plain Go values. Each model costs two cgo calls (every
-// scalar and string at once, then every name at once); strings the API
-// repeats across models (capability paths, effort levels, lifecycles, ...)
-// are shared instead of copied per model.
+// Copies C values into plain Go values. A list costs two cgo calls however
+// many models it has (the C side gathers every field into one view); the Go
+// side allocates little per model: the strings the API repeats across models
+// (capability paths, effort levels, lifecycles, ...) are shared, and the
+// pointer fields live in the Model's own allocation.
 
 // #include "bridge.h"
 import "C"
@@ -72,121 +73,161 @@ func shared(s C.amgo_str) string {
 	return copyString(s)
 }
 
-// modelReader converts models, reusing its buffers from one model to the next.
-type modelReader struct {
-	fields  C.amgo_model_fields
-	names   []C.amgo_str
-	support []C.int32_t
-}
-
-func newModelReader() *modelReader { return new(modelReader) }
-
-// one converts a model (fetched by id).
-func (r *modelReader) one(m *C.am_model) *Model {
-	C.amgo_read_model(m, &r.fields)
-	return r.convert(m)
-}
-
-// page converts a list into a Page.
-func (r *modelReader) page(list *C.am_model_list) *Page {
-	var lf C.amgo_list_fields
-	C.amgo_read_list(list, &lf)
+// pageFromC converts a C list into a Page.
+func pageFromC(list *C.am_model_list) *Page {
+	v := C.amgo_view_list(list)
+	if v == nil {
+		panic("anthropicmodels: out of memory reading a model list")
+	}
+	defer C.amgo_view_free(v)
 	p := &Page{
-		Models:  make([]*Model, 0, int(lf.count)),
-		FirstID: copyString(lf.first_id),
-		LastID:  copyString(lf.last_id),
-		HasMore: lf.has_more != 0,
+		FirstID: copyString(v.first_id),
+		LastID:  copyString(v.last_id),
+		HasMore: v.has_more != 0,
 	}
-	for i := C.size_t(0); i < lf.count; i++ {
-		m := C.amgo_read_list_model(list, i, &r.fields)
-		if m == nil {
-			break
-		}
-		p.Models = append(p.Models, r.convert(m))
-	}
+	p.Models = convertView(v)
 	return p
 }
 
-// convert builds the Model from r.fields, which were just read from m.
-func (r *modelReader) convert(m *C.am_model) *Model {
-	f := &r.fields
-	model := &Model{
-		ID:          copyString(f.id),
-		DisplayName: copyString(f.display_name),
-		Type:        shared(f._type),
-		Lifecycle:   shared(f.lifecycle),
-		Line:        shared(f.line),
+// modelFromC converts one C model.
+func modelFromC(m *C.am_model) *Model {
+	v := C.amgo_view_model(m)
+	if v == nil {
+		panic("anthropicmodels: out of memory reading a model")
 	}
+	defer C.amgo_view_free(v)
+	return convertView(v)[0]
+}
+
+// modelBlock is a Model with room for what its pointer fields point to: one
+// allocation instead of five.
+type modelBlock struct {
+	model  Model
+	tokens [2]int64
+	dates  [2]time.Time
+}
+
+// converter turns the models of a view into Go values, remembering the
+// previous model's names (per kind, since their counts differ from model to
+// model) to share its strings.
+type converter struct {
+	prevEfforts, prevThinking, prevPaths []string
+	spare                                []string // the paths buffer before prevPaths, reused
+}
+
+func convertView(v *C.amgo_view) []*Model {
+	n := int(v.count)
+	fields := unsafe.Slice(v.models, n)
+	names := unsafe.Slice(v.names, 0)
+	support := unsafe.Slice(v.support, 0)
+	var total, caps int
+	for i := range fields {
+		total += int(fields[i].effort_levels + fields[i].thinking_types + fields[i].capabilities)
+		caps += int(fields[i].capabilities)
+	}
+	if total > 0 {
+		names = unsafe.Slice(v.names, total)
+	}
+	if caps > 0 {
+		support = unsafe.Slice(v.support, caps)
+	}
+	models := make([]*Model, n)
+	var c converter
+	for i := range fields {
+		f := &fields[i]
+		k := int(f.effort_levels + f.thinking_types + f.capabilities)
+		models[i] = c.convert(f, names[:k], support[:f.capabilities])
+		names, support = names[k:], support[f.capabilities:]
+	}
+	return models
+}
+
+// convert builds one Model from its fields, names and supports.
+func (c *converter) convert(f *C.amgo_model_fields, names []C.amgo_str, support []C.int32_t) *Model {
+	b := new(modelBlock)
+	m := &b.model
+	m.ID, m.DisplayName = copyPair(f.id, f.display_name)
+	m.Type, m.Lifecycle, m.Line = shared(f._type), shared(f.lifecycle), shared(f.line)
 	if f.json.ptr != nil {
-		model.RawJSON = C.GoBytes(unsafe.Pointer(f.json.ptr), C.int(f.json.len))
+		m.RawJSON = C.GoBytes(unsafe.Pointer(f.json.ptr), C.int(f.json.len))
 	}
 	if f.has_created_at != 0 {
-		model.CreatedAt = time.Unix(int64(f.created_at), 0).UTC()
+		m.CreatedAt = time.Unix(int64(f.created_at), 0).UTC()
 	}
-	if f.has_deprecated_at != 0 || f.has_retires_at != 0 {
-		dates := new([2]time.Time) // one allocation for both
-		if f.has_deprecated_at != 0 {
-			dates[0] = time.Unix(int64(f.deprecated_at), 0).UTC()
-			model.DeprecatedAt = &dates[0]
+	if f.has_deprecated_at != 0 {
+		b.dates[0] = time.Unix(int64(f.deprecated_at), 0).UTC()
+		m.DeprecatedAt = &b.dates[0]
+	}
+	if f.has_retires_at != 0 {
+		b.dates[1] = time.Unix(int64(f.retires_at), 0).UTC()
+		m.RetiresAt = &b.dates[1]
+	}
+	if f.has_max_input_tokens != 0 {
+		b.tokens[0] = int64(f.max_input_tokens)
+		m.MaxInputTokens = &b.tokens[0]
+	}
+	if f.has_max_tokens != 0 {
+		b.tokens[1] = int64(f.max_tokens)
+		m.MaxTokens = &b.tokens[1]
+	}
+
+	efforts, thinking := int(f.effort_levels), int(f.thinking_types)
+	if efforts+thinking > 0 {
+		lists := make([]string, efforts+thinking) // one allocation for both
+		if efforts > 0 {
+			m.EffortLevels = reuseNames(lists[:efforts:efforts], names[:efforts], &c.prevEfforts)
 		}
-		if f.has_retires_at != 0 {
-			dates[1] = time.Unix(int64(f.retires_at), 0).UTC()
-			model.RetiresAt = &dates[1]
-		}
-	}
-	if f.has_max_input_tokens != 0 || f.has_max_tokens != 0 {
-		tokens := new([2]int64) // one allocation for both
-		if f.has_max_input_tokens != 0 {
-			tokens[0] = int64(f.max_input_tokens)
-			model.MaxInputTokens = &tokens[0]
-		}
-		if f.has_max_tokens != 0 {
-			tokens[1] = int64(f.max_tokens)
-			model.MaxTokens = &tokens[1]
-		}
-	}
-	efforts, thinking, caps := int(f.effort_levels), int(f.thinking_types), int(f.capabilities)
-	if efforts+thinking+caps == 0 {
-		return model
-	}
-	r.readNames(m, efforts+thinking+caps, caps)
-	names := r.names
-	if efforts > 0 {
-		model.EffortLevels = sharedStrings(names[:efforts])
-	}
-	if thinking > 0 {
-		model.ThinkingTypes = sharedStrings(names[efforts : efforts+thinking])
-	}
-	if caps > 0 {
-		model.Capabilities = make(map[string]Support, caps)
-		for i, name := range names[efforts+thinking:] {
-			model.Capabilities[shared(name)] = Support(r.support[i])
+		if thinking > 0 {
+			m.ThinkingTypes = reuseNames(lists[efforts:], names[efforts:efforts+thinking], &c.prevThinking)
 		}
 	}
-	return model
+	if len(support) > 0 {
+		m.Capabilities = c.capabilities(names[efforts+thinking:], support)
+	}
+	return m
 }
 
-// readNames fills r.names (n entries) and r.support (caps entries) from m.
-func (r *modelReader) readNames(m *C.am_model, n, caps int) {
-	if cap(r.names) < n {
-		r.names = make([]C.amgo_str, n)
+// copyPair copies two C strings into one Go allocation.
+func copyPair(a, b C.amgo_str) (string, string) {
+	sa, sb := borrow(a), borrow(b)
+	if len(sa)+len(sb) == 0 {
+		return "", ""
 	}
-	r.names = r.names[:n]
-	var support *C.int32_t
-	if caps > 0 {
-		if cap(r.support) < caps {
-			r.support = make([]C.int32_t, caps)
-		}
-		r.support = r.support[:caps]
-		support = &r.support[0]
-	}
-	C.amgo_read_model_names(m, &r.names[0], support)
+	buf := make([]byte, len(sa)+len(sb))
+	copy(buf, sa)
+	copy(buf[len(sa):], sb)
+	return unsafe.String(&buf[0], len(sa)), unsafe.String(unsafe.SliceData(buf[len(sa):]), len(sb))
 }
 
-func sharedStrings(names []C.amgo_str) []string {
-	out := make([]string, len(names))
+// reuseNames fills out with Go strings for names, reusing the previous
+// model's string at the same position when it is equal (models of a list
+// nearly always share their layout); out becomes the new *prev.
+func reuseNames(out []string, names []C.amgo_str, prev *[]string) []string {
+	p := *prev
 	for i, n := range names {
-		out[i] = shared(n)
+		if s := borrow(n); i < len(p) && p[i] == s {
+			out[i] = p[i]
+		} else {
+			out[i] = shared(n)
+		}
 	}
+	*prev = out
 	return out
+}
+
+// capabilities builds a model's capability map, its path strings shared
+// with the previous model's where equal. (Cloning the previous map and
+// patching it measured slower than inserting: Go 1.23 clones entry by entry.)
+func (c *converter) capabilities(names []C.amgo_str, support []C.int32_t) map[string]Support {
+	buf := c.spare
+	if cap(buf) < len(names) {
+		buf = make([]string, len(names))
+	}
+	c.spare = c.prevPaths
+	paths := reuseNames(buf[:len(names)], names, &c.prevPaths)
+	caps := make(map[string]Support, len(paths))
+	for i, p := range paths {
+		caps[p] = Support(support[i])
+	}
+	return caps
 }

@@ -47,7 +47,7 @@ func TestNoHandleOutlivesItsCall(t *testing.T) {
 	cancel()
 	inFlight := make(chan error)
 	go func() { _, err := c.Get(ctx, "claude-3-opus-20240229"); inFlight <- err }() // cut short by Close
-	waitRequests(t, srv, 10) // 1 + 1 + 4 pages + 1 + 1 + 1 + 1
+	waitRequests(t, srv, 10)                                                        // 1 + 1 + 4 pages + 1 + 1 + 1 + 1
 	c.Close()
 	<-inFlight
 	if err := waitNoLiveHandles(5 * time.Second); err != nil {

@@ -135,8 +135,8 @@ func TestLogLevelsAndLineAttributes(t *testing.T) {
 	}
 	cases := map[string]string{
 		"GET http://h/v1/models?limit=20 -> 200 in 41.2 ms (attempt 1, request-id req_1)": "method=GET url=http://h/v1/models?limit=20 status=200 elapsed=41.2ms attempt=1 request_id=req_1",
-		"GET http://h/v1/models -> 529, retrying in 500 ms in 3.0 ms (attempt 2)":          "method=GET url=http://h/v1/models status=529 retry_in=500ms elapsed=3ms attempt=2",
-		"GET http://h/v1/models -> timeout: no answer in 10 s in 10000.5 ms (attempt 3)":   "method=GET url=http://h/v1/models error=timeout error_message=no answer in 10 s elapsed=10.0005s attempt=3",
+		"GET http://h/v1/models -> 529, retrying in 500 ms in 3.0 ms (attempt 2)":         "method=GET url=http://h/v1/models status=529 retry_in=500ms elapsed=3ms attempt=2",
+		"GET http://h/v1/models -> timeout: no answer in 10 s in 10000.5 ms (attempt 3)":  "method=GET url=http://h/v1/models error=timeout error_message=no answer in 10 s elapsed=10.0005s attempt=3",
 		"something else entirely": "",
 	}
 	for line, want := range cases {

@@ -67,7 +67,9 @@ func (l *List) Free() { C.am_model_list_free(l.l) }
 func (l *List) Count() int { return int(C.am_model_list_count(l.l)) }
 
 // ID is the id of model i.
-func (l *List) ID(i int) string { return C.GoString(C.am_model_id(C.am_model_list_at(l.l, C.size_t(i)))) }
+func (l *List) ID(i int) string {
+	return C.GoString(C.am_model_id(C.am_model_list_at(l.l, C.size_t(i))))
+}
 
 // Supports is am_model_supports of model i.
 func (l *List) Supports(i int, c int32) int32 {
@@ -84,6 +86,12 @@ func (l *List) SupportsPath(i int, path string) int32 {
 // ReadEveryField reads every field of every model of the list through the C
 // accessors, as a C program would, and returns a checksum of what it read.
 func (l *List) ReadEveryField() uint64 { return uint64(C.cref_read_every_field(l.l)) }
+
+// ReadEveryFieldOf is ReadEveryField for a C list given by address (one that
+// another package fetched).
+func ReadEveryFieldOf(list unsafe.Pointer) uint64 {
+	return uint64(C.cref_read_every_field((*C.am_model_list)(list)))
+}
 
 // ListAndRead fetches one page of limit models and reads every field, n
 // times in C: the baseline of the binding's List.
