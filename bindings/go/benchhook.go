@@ -29,6 +29,12 @@ func (c *Client) benchFetchList(limit int) (unsafe.Pointer, error) {
 }
 
 // benchConvert converts a C list into the Page that List gives.
-func benchConvert(list unsafe.Pointer) *Page { return pageFromC((*C.am_model_list)(list)) }
+func benchConvert(list unsafe.Pointer) *Page {
+	page, err := pageFromC((*C.am_model_list)(list))
+	if err != nil {
+		panic(err)
+	}
+	return page
+}
 
 func benchFreeList(list unsafe.Pointer) { C.am_model_list_free((*C.am_model_list)(list)) }

@@ -77,6 +77,9 @@ type submitFunc func(client *C.am_client, handle C.uintptr_t) C.amgo_submitted
 // the caller owns the result's model or list. A context already done sends
 // nothing; one that ends while waiting cancels the C request.
 func (c *Client) run(ctx context.Context, kind C.int32_t, submit submitFunc) (C.amgo_result, error) {
+	if ctx == nil {
+		return C.amgo_result{}, invalidArgument("ctx is nil (use context.Background())")
+	}
 	if err := ctx.Err(); err != nil {
 		return C.amgo_result{}, contextError(err)
 	}

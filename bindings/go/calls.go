@@ -26,7 +26,7 @@ func (c *Client) Get(ctx context.Context, id string) (*Model, error) {
 		return nil, err
 	}
 	defer freeModel(r.model)
-	return modelFromC(r.model), nil
+	return modelFromC(r.model)
 }
 
 // List fetches one page of models (p may be nil: the first page, the server's
@@ -37,7 +37,7 @@ func (c *Client) List(ctx context.Context, p *ListParams) (*Page, error) {
 		return nil, err
 	}
 	defer freeList(list)
-	return pageFromC(list), nil
+	return pageFromC(list)
 }
 
 // ListAll fetches every page, newest model first: after p.AfterID (or from
@@ -50,7 +50,11 @@ func (c *Client) ListAll(ctx context.Context, p *ListParams) ([]*Model, error) {
 		return nil, err
 	}
 	defer freeList(list)
-	return pageFromC(list).Models, nil
+	page, err := pageFromC(list)
+	if err != nil {
+		return nil, err
+	}
+	return page.Models, nil
 }
 
 func (c *Client) runList(ctx context.Context, p *ListParams, all bool) (*C.am_model_list, error) {

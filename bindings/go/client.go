@@ -17,6 +17,9 @@ type Client struct {
 	// for writing by Close, which must not free the client during a submission.
 	mu  sync.RWMutex
 	ptr *C.am_client // nil once closed
+
+	// closeMu makes a second Close wait until the first has freed the client.
+	closeMu sync.Mutex
 }
 
 // NewClient creates a client. Without options it is configured like the C
@@ -63,6 +66,8 @@ func NewClient(opts ...Option) (*Client, error) {
 // calling; calls made afterwards fail with ErrClosed at once. Models and
 // errors already returned stay valid. Do not call it from a log handler.
 func (c *Client) Close() error {
+	c.closeMu.Lock()
+	defer c.closeMu.Unlock()
 	c.mu.Lock()
 	ptr := c.ptr
 	c.ptr = nil

@@ -19,6 +19,20 @@ func TestCloseIsIdempotentAndLaterCallsFail(t *testing.T) {
 	if err := c.Close(); err != nil {
 		t.Fatalf("second Close: %v", err)
 	}
+	// Concurrent Closes: each returns once the client is freed.
+	c2 := newTestClient(t)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c2.Close()
+			if n := live.clients.Load(); n != 0 { // c2 is the only client left
+				t.Errorf("Close returned with %d clients not yet freed", n)
+			}
+		}()
+	}
+	wg.Wait()
 	_, err := c.Get(ctxTimeout(t), "claude-opus-4-6")
 	if !errors.Is(err, ErrClosed) || !errors.Is(err, ErrCancelled) {
 		t.Errorf("Get after Close: %v", err)

@@ -74,29 +74,32 @@ func shared(s C.amgo_str) string {
 }
 
 // pageFromC converts a C list into a Page.
-func pageFromC(list *C.am_model_list) *Page {
+func pageFromC(list *C.am_model_list) (*Page, error) {
 	v := C.amgo_view_list(list)
 	if v == nil {
-		panic("anthropicmodels: out of memory reading a model list")
+		return nil, outOfMemory()
 	}
 	defer C.amgo_view_free(v)
-	p := &Page{
+	return &Page{
+		Models:  convertView(v),
 		FirstID: copyString(v.first_id),
 		LastID:  copyString(v.last_id),
 		HasMore: v.has_more != 0,
-	}
-	p.Models = convertView(v)
-	return p
+	}, nil
 }
 
 // modelFromC converts one C model.
-func modelFromC(m *C.am_model) *Model {
+func modelFromC(m *C.am_model) (*Model, error) {
 	v := C.amgo_view_model(m)
 	if v == nil {
-		panic("anthropicmodels: out of memory reading a model")
+		return nil, outOfMemory()
 	}
 	defer C.amgo_view_free(v)
-	return convertView(v)[0]
+	return convertView(v)[0], nil
+}
+
+func outOfMemory() *Error {
+	return &Error{Status: StatusOutOfMemory, Message: "out of memory reading the C library's result"}
 }
 
 // modelBlock is a Model with room for what its pointer fields point to: one

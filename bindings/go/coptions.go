@@ -48,13 +48,14 @@ func millis(what string, d time.Duration) (C.int64_t, error) {
 	return C.int64_t(ms), nil
 }
 
-// int32Of converts n for a C int32_t parameter, whose range the library
-// checks; a value that does not fit is refused here rather than wrapped.
-func int32Of(what string, n int) (C.int32_t, error) {
+// withInt32 runs a C setter with n, converting its error. The library checks
+// the range; a value that does not fit int32_t is refused here, not wrapped.
+func withInt32(what string, n int, set func(C.int32_t, **C.am_error) C.am_status) error {
 	if int(int32(n)) != n {
-		return 0, invalidArgument(fmt.Sprintf("%s is out of range (got %d)", what, n))
+		return invalidArgument(fmt.Sprintf("%s is out of range (got %d)", what, n))
 	}
-	return C.int32_t(n), nil
+	var cerr *C.am_error
+	return check(set(C.int32_t(n), &cerr), cerr)
 }
 
 // newCOptions builds the am_options for NewClient; the caller frees it.
@@ -99,17 +100,15 @@ func (cfg *config) apply(o *C.am_options) error {
 			return err
 		}
 	}
-	var cerr *C.am_error
 	if cfg.maxRetries != nil {
-		n, err := int32Of("max retries", *cfg.maxRetries)
-		if err != nil {
-			return err
-		}
-		if err := check(C.am_options_set_max_retries(o, n, &cerr), cerr); err != nil {
+		if err := withInt32("max retries", *cfg.maxRetries, func(n C.int32_t, cerr **C.am_error) C.am_status {
+			return C.am_options_set_max_retries(o, n, cerr)
+		}); err != nil {
 			return err
 		}
 	}
 	if cfg.maxResponseBytes != nil {
+		var cerr *C.am_error
 		if err := check(C.am_options_set_max_response_bytes(o, C.int64_t(*cfg.maxResponseBytes), &cerr), cerr); err != nil {
 			return err
 		}

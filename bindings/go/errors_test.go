@@ -131,6 +131,10 @@ func TestErrorsFoundBeforeSending(t *testing.T) {
 			t.Errorf("%q: %+v", id, e)
 		}
 	}
+	//lint:ignore SA1012 a nil context is the input under test
+	if _, err := c.Get(nil, "claude-opus-4-6"); !errors.Is(err, ErrInvalidArgument) { //nolint:staticcheck
+		t.Errorf("nil ctx: %v", err)
+	}
 	// No credential at all: refused without a request.
 	anon, err := NewClient(WithIgnoreEnv(), WithBaseURL(srv.URL))
 	if err != nil {

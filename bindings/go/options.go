@@ -11,8 +11,8 @@ import (
 // library's defaults. Invalid values make NewClient fail with ErrInvalidArgument.
 type Option func(*config)
 
-// config is what the options collected; NewClient turns it into am_options.
-// A nil pointer or empty string means "not set".
+// config is what the options collected, in the order given; NewClient turns
+// it into am_options. A nil pointer means "not set".
 type config struct {
 	strings          []stringSetting
 	betas            []string

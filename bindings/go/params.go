@@ -32,13 +32,10 @@ func freeParams(cp *C.am_list_params) {
 }
 
 func (p *ListParams) apply(cp *C.am_list_params) error {
-	var cerr *C.am_error
 	if p.Limit != 0 {
-		n, err := int32Of("limit", p.Limit)
-		if err != nil {
-			return err
-		}
-		if err := check(C.am_list_params_set_limit(cp, n, &cerr), cerr); err != nil {
+		if err := withInt32("limit", p.Limit, func(n C.int32_t, cerr **C.am_error) C.am_status {
+			return C.am_list_params_set_limit(cp, n, cerr)
+		}); err != nil {
 			return err
 		}
 	}
@@ -67,11 +64,9 @@ func (p *ListParams) apply(cp *C.am_list_params) error {
 		C.am_list_params_set_beta(cp, 1)
 	}
 	if p.MaxPages != 0 {
-		n, err := int32Of("max pages", p.MaxPages)
-		if err != nil {
-			return err
-		}
-		if err := check(C.am_list_params_set_max_pages(cp, n, &cerr), cerr); err != nil {
+		if err := withInt32("max pages", p.MaxPages, func(n C.int32_t, cerr **C.am_error) C.am_status {
+			return C.am_list_params_set_max_pages(cp, n, cerr)
+		}); err != nil {
 			return err
 		}
 	}
