@@ -24,8 +24,7 @@ import (
 func main() {
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "list-image-models:", err)
-		var apiErr *anthropicmodels.Error
-		if errors.As(err, &apiErr) && errors.Is(err, anthropicmodels.ErrAuthentication) {
+		if errors.Is(err, anthropicmodels.ErrAuthentication) {
 			fmt.Fprintln(os.Stderr, "set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN)")
 		}
 		os.Exit(1)
