@@ -1,0 +1,6 @@
+//go:build !anthropic_models_static
+
+package cref
+
+// #cgo pkg-config: anthropic_models
+import "C"
