@@ -132,7 +132,9 @@ am_support supports_path(const ModelData &m, std::string_view dotted) {
   while (node) {
     size_t dot = dotted.find('.', start);
     std::string_view part = dotted.substr(start, dot == std::string_view::npos ? dot : dot - start);
-    if (part.empty()) return AM_SUPPORT_UNKNOWN;
+    // "supported" is a node's own value, never a capability below it: without
+    // this, "thinking.supported" would answer for a path the enumeration lacks.
+    if (part.empty() || part == "supported") return AM_SUPPORT_UNKNOWN;
     node = member(node, part);
     if (dot == std::string_view::npos) break;
     start = dot + 1;

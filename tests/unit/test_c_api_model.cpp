@@ -304,3 +304,16 @@ TEST(CApiModel, CapabilityEnumerationOfOddShapes) {
   EXPECT_EQ(am_model_capability_path_at(nullptr, 0), nullptr);
   EXPECT_EQ(am_model_capability_support_at(nullptr, 0), AM_SUPPORT_UNKNOWN);
 }
+
+TEST(CApiModel, SupportedIsNotAPathSegment) {
+  am_model *m = make_model(kModel);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(am_model_supports_path(m, "thinking"), AM_SUPPORT_YES);
+  EXPECT_EQ(am_model_supports_path(m, "thinking.supported"), AM_SUPPORT_UNKNOWN);
+  EXPECT_EQ(am_model_supports_path(m, "effort.xhigh.supported"), AM_SUPPORT_UNKNOWN);
+  EXPECT_EQ(am_model_supports_path(m, "supported"), AM_SUPPORT_UNKNOWN);
+  // Whatever a lookup answers, the enumeration lists: no path outside it is YES or NO.
+  for (size_t i = 0; i < am_model_capability_count(m); ++i)
+    EXPECT_EQ(std::string(am_model_capability_path_at(m, i)).find("supported"), std::string::npos);
+  am_model_free(m);
+}
