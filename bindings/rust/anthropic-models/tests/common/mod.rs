@@ -1,0 +1,188 @@
+//! What every test binary shares: the local API server (`$AM_MOCK_SERVER
+//! --port 0`, one per test binary while its tests run, always stopped), its
+//! control endpoints, and clients whose requests can be told apart in the
+//! server's log although the tests of a binary run in parallel.
+#![allow(dead_code)] // each test binary uses a different part
+
+pub mod http;
+pub mod json;
+pub mod time;
+
+use anthropic_models::{Client, ClientBuilder};
+use json::Json;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
+
+/// The header that tags a test's requests in the server log.
+pub const TAG_HEADER: &str = "x-test-tag";
+pub const API_KEY: &str = "sk-ant-test-key-0123456789";
+
+pub struct MockServer {
+    child: Child,
+    _stdout: BufReader<ChildStdout>,
+    pub port: u16,
+}
+
+/// A request as the server logged it.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    pub headers: Vec<(String, String)>,
+    pub remote_port: u16,
+}
+
+impl Logged {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+static SHARED: Mutex<Weak<MockServer>> = Mutex::new(Weak::new());
+
+/// The server of this test binary: started by the first test that asks,
+/// stopped when the last test holding it finishes.
+pub fn server() -> Arc<MockServer> {
+    let mut shared = SHARED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(server) = shared.upgrade() {
+        return server;
+    }
+    let server = Arc::new(MockServer::start(&[]));
+    *shared = Arc::downgrade(&server);
+    server
+}
+
+impl MockServer {
+    /// A server of its own, with extra arguments (e.g. `--synthetic 1000`).
+    pub fn start(extra_args: &[&str]) -> MockServer {
+        let binary = std::env::var("AM_MOCK_SERVER")
+            .expect("AM_MOCK_SERVER must name the am-mock-server binary (bindings/rust/test.sh sets it)");
+        let mut command = Command::new(&binary);
+        command.args(["--port", "0"]).args(extra_args);
+        if let Ok(catalog) = std::env::var("AM_CATALOG") {
+            command.args(["--catalog", &catalog]);
+        }
+        let mut child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e}"));
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let port = line
+            .trim()
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected first line from am-mock-server: {line:?}"));
+        MockServer { child, _stdout: stdout, port }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// A client for this server whose requests carry `tag`.
+    pub fn client_builder(&self, tag: &str) -> ClientBuilder {
+        Client::builder().base_url(self.url()).api_key(API_KEY).ignore_env(true).header(TAG_HEADER, tag)
+    }
+
+    pub fn client(&self, tag: &str) -> Client {
+        self.client_builder(tag).build().expect("a client for the mock server")
+    }
+
+    /// Queues faults: one JSON fault object or an array of them.
+    pub fn add_fault(&self, fault: &str) {
+        let r = http::exchange(self.port, "POST", "/_mock/faults", &[], fault);
+        assert_eq!(r.status, 200, "POST /_mock/faults {fault}: {}", r.body);
+    }
+
+    /// Faults still queued.
+    pub fn pending_faults(&self) -> usize {
+        let r = http::exchange(self.port, "GET", "/_mock/faults", &[], "");
+        Json::parse(&r.body).get("faults").and_then(Json::num).expect("a fault count") as usize
+    }
+
+    pub fn log(&self) -> Vec<Logged> {
+        let r = http::exchange(self.port, "GET", "/_mock/log", &[], "");
+        assert_eq!(r.status, 200);
+        Json::parse(&r.body)
+            .get("requests")
+            .expect("requests")
+            .array()
+            .iter()
+            .map(|e| Logged {
+                method: e.get("method").and_then(Json::str).unwrap_or_default().to_string(),
+                path: e.get("path").and_then(Json::str).unwrap_or_default().to_string(),
+                query: e.get("query").and_then(Json::str).unwrap_or_default().to_string(),
+                headers: e
+                    .get("headers")
+                    .map(|h| h.fields().iter().map(|(k, v)| (k.clone(), v.str().unwrap_or_default().to_string())).collect())
+                    .unwrap_or_default(),
+                remote_port: e.get("remote_port").and_then(Json::num).unwrap_or(-1.0) as u16,
+            })
+            .collect()
+    }
+
+    /// The logged requests of one test (by its tag).
+    pub fn requests(&self, tag: &str) -> Vec<Logged> {
+        self.log().into_iter().filter(|r| r.header(TAG_HEADER) == Some(tag)).collect()
+    }
+
+    /// Waits until `tag` has `n` logged requests (for work in flight).
+    pub fn wait_for_requests(&self, tag: &str, n: usize) -> Vec<Logged> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let seen = self.requests(tag);
+            if seen.len() >= n || Instant::now() > deadline {
+                return seen;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// The API read directly, not through the binding: every model of the
+    /// listing `query` selects, as JSON, newest first.
+    pub fn raw_models(&self, query: &str) -> Vec<Json> {
+        let r = http::exchange(
+            self.port,
+            "GET",
+            &format!("/v1/models?limit=1000{query}"),
+            &[("x-api-key", API_KEY), ("anthropic-version", "2023-06-01")],
+            "",
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        let page = Json::parse(&r.body);
+        assert_eq!(page.get("has_more"), Some(&Json::Bool(false)));
+        page.get("data").expect("data").array().to_vec()
+    }
+
+    /// The ids of the default listing, newest first (read directly).
+    pub fn model_ids(&self) -> Vec<String> {
+        self.raw_models("").iter().map(|m| m.get("id").and_then(Json::str).expect("id").to_string()).collect()
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        // Ask politely, then make sure: no server outlives its test binary.
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port)).and_then(|mut s| {
+            use std::io::Write;
+            s.write_all(b"POST /_mock/shutdown HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        });
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
