@@ -20,8 +20,12 @@ if ! command -v cargo >/dev/null && [ -x "$HOME/.cargo/bin/cargo" ]; then
 fi
 command -v cargo >/dev/null || { echo "rust: cargo not found on PATH" >&2; exit 1; }
 
+# offline_cargo SUBCOMMAND ARGS...: the options go after the subcommand, where
+# external subcommands (clippy) pass them on too.
 offline_cargo() {
-  cargo --offline \
+  local subcommand=$1
+  shift
+  cargo "$subcommand" --offline \
     --config 'source.crates-io.replace-with="debian"' \
     --config 'source.debian.directory="/usr/share/cargo/registry"' \
     "$@"

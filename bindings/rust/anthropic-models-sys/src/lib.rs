@@ -135,13 +135,27 @@ extern "C" {
     pub fn am_options_new() -> *mut am_options;
     pub fn am_options_free(opts: *mut am_options);
     pub fn am_options_set_api_key(opts: *mut am_options, api_key: *const c_char, err: *mut *mut am_error) -> am_status;
-    pub fn am_options_set_auth_token(opts: *mut am_options, token: *const c_char, err: *mut *mut am_error) -> am_status;
+    pub fn am_options_set_auth_token(opts: *mut am_options, token: *const c_char, err: *mut *mut am_error)
+        -> am_status;
     pub fn am_options_set_base_url(opts: *mut am_options, url: *const c_char, err: *mut *mut am_error) -> am_status;
-    pub fn am_options_set_api_version(opts: *mut am_options, version: *const c_char, err: *mut *mut am_error) -> am_status;
+    pub fn am_options_set_api_version(
+        opts: *mut am_options,
+        version: *const c_char,
+        err: *mut *mut am_error,
+    ) -> am_status;
     pub fn am_options_add_beta(opts: *mut am_options, beta: *const c_char, err: *mut *mut am_error) -> am_status;
     pub fn am_options_clear_betas(opts: *mut am_options);
-    pub fn am_options_set_workspace_id(opts: *mut am_options, workspace_id: *const c_char, err: *mut *mut am_error) -> am_status;
-    pub fn am_options_add_header(opts: *mut am_options, name: *const c_char, value: *const c_char, err: *mut *mut am_error) -> am_status;
+    pub fn am_options_set_workspace_id(
+        opts: *mut am_options,
+        workspace_id: *const c_char,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_options_add_header(
+        opts: *mut am_options,
+        name: *const c_char,
+        value: *const c_char,
+        err: *mut *mut am_error,
+    ) -> am_status;
     pub fn am_options_set_timeout_ms(opts: *mut am_options, ms: i64, err: *mut *mut am_error) -> am_status;
     pub fn am_options_set_connect_timeout_ms(opts: *mut am_options, ms: i64, err: *mut *mut am_error) -> am_status;
     pub fn am_options_set_deadline_ms(opts: *mut am_options, ms: i64, err: *mut *mut am_error) -> am_status;
@@ -150,7 +164,11 @@ extern "C" {
     pub fn am_options_set_proxy(opts: *mut am_options, proxy: *const c_char, err: *mut *mut am_error) -> am_status;
     pub fn am_options_set_ca_bundle(opts: *mut am_options, path: *const c_char, err: *mut *mut am_error) -> am_status;
     pub fn am_options_set_max_response_bytes(opts: *mut am_options, bytes: i64, err: *mut *mut am_error) -> am_status;
-    pub fn am_options_set_user_agent_suffix(opts: *mut am_options, suffix: *const c_char, err: *mut *mut am_error) -> am_status;
+    pub fn am_options_set_user_agent_suffix(
+        opts: *mut am_options,
+        suffix: *const c_char,
+        err: *mut *mut am_error,
+    ) -> am_status;
     pub fn am_options_set_ignore_env(opts: *mut am_options, ignore: i32);
     pub fn am_options_set_beta_variant(opts: *mut am_options, beta: i32);
     pub fn am_options_set_curl_global_init(opts: *mut am_options, enabled: i32);
@@ -161,32 +179,103 @@ extern "C" {
     pub fn am_client_free(client: *mut am_client);
     pub fn am_client_dispatch(client: *mut am_client, max: i32) -> i32;
     pub fn am_client_wakeup_fd(client: *const am_client) -> i32;
-    pub fn am_client_set_completion_notify(client: *mut am_client, fn_: am_notify_fn, userdata: *mut c_void, userdata_free: am_userdata_free, err: *mut *mut am_error) -> am_status;
-    pub fn am_client_set_log_callback(client: *mut am_client, fn_: am_log_fn, userdata: *mut c_void, userdata_free: am_userdata_free, err: *mut *mut am_error) -> am_status;
+    pub fn am_client_set_completion_notify(
+        client: *mut am_client,
+        fn_: am_notify_fn,
+        userdata: *mut c_void,
+        userdata_free: am_userdata_free,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_client_set_log_callback(
+        client: *mut am_client,
+        fn_: am_log_fn,
+        userdata: *mut c_void,
+        userdata_free: am_userdata_free,
+        err: *mut *mut am_error,
+    ) -> am_status;
 
     // list parameters
     pub fn am_list_params_new() -> *mut am_list_params;
     pub fn am_list_params_free(params: *mut am_list_params);
     pub fn am_list_params_set_limit(params: *mut am_list_params, limit: i32, err: *mut *mut am_error) -> am_status;
-    pub fn am_list_params_set_after_id(params: *mut am_list_params, id: *const c_char, err: *mut *mut am_error) -> am_status;
-    pub fn am_list_params_set_before_id(params: *mut am_list_params, id: *const c_char, err: *mut *mut am_error) -> am_status;
-    pub fn am_list_params_add_lifecycle(params: *mut am_list_params, stage: *const c_char, err: *mut *mut am_error) -> am_status;
+    pub fn am_list_params_set_after_id(
+        params: *mut am_list_params,
+        id: *const c_char,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_list_params_set_before_id(
+        params: *mut am_list_params,
+        id: *const c_char,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_list_params_add_lifecycle(
+        params: *mut am_list_params,
+        stage: *const c_char,
+        err: *mut *mut am_error,
+    ) -> am_status;
     pub fn am_list_params_set_beta(params: *mut am_list_params, beta: i32);
-    pub fn am_list_params_set_max_pages(params: *mut am_list_params, max_pages: i32, err: *mut *mut am_error) -> am_status;
+    pub fn am_list_params_set_max_pages(
+        params: *mut am_list_params,
+        max_pages: i32,
+        err: *mut *mut am_error,
+    ) -> am_status;
 
     // blocking calls
-    pub fn am_models_list(client: *mut am_client, params: *const am_list_params, out: *mut *mut am_model_list, err: *mut *mut am_error) -> am_status;
-    pub fn am_models_list_all(client: *mut am_client, params: *const am_list_params, out: *mut *mut am_model_list, err: *mut *mut am_error) -> am_status;
-    pub fn am_model_get(client: *mut am_client, model_id_or_alias: *const c_char, out: *mut *mut am_model, err: *mut *mut am_error) -> am_status;
+    pub fn am_models_list(
+        client: *mut am_client,
+        params: *const am_list_params,
+        out: *mut *mut am_model_list,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_models_list_all(
+        client: *mut am_client,
+        params: *const am_list_params,
+        out: *mut *mut am_model_list,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_model_get(
+        client: *mut am_client,
+        model_id_or_alias: *const c_char,
+        out: *mut *mut am_model,
+        err: *mut *mut am_error,
+    ) -> am_status;
 
     // asynchronous calls
-    pub fn am_models_list_async(client: *mut am_client, params: *const am_list_params, callback: am_request_callback, userdata: *mut c_void, userdata_free: am_userdata_free, out: *mut *mut am_request, err: *mut *mut am_error) -> am_status;
-    pub fn am_models_list_all_async(client: *mut am_client, params: *const am_list_params, callback: am_request_callback, userdata: *mut c_void, userdata_free: am_userdata_free, out: *mut *mut am_request, err: *mut *mut am_error) -> am_status;
-    pub fn am_model_get_async(client: *mut am_client, model_id_or_alias: *const c_char, callback: am_request_callback, userdata: *mut c_void, userdata_free: am_userdata_free, out: *mut *mut am_request, err: *mut *mut am_error) -> am_status;
+    pub fn am_models_list_async(
+        client: *mut am_client,
+        params: *const am_list_params,
+        callback: am_request_callback,
+        userdata: *mut c_void,
+        userdata_free: am_userdata_free,
+        out: *mut *mut am_request,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_models_list_all_async(
+        client: *mut am_client,
+        params: *const am_list_params,
+        callback: am_request_callback,
+        userdata: *mut c_void,
+        userdata_free: am_userdata_free,
+        out: *mut *mut am_request,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_model_get_async(
+        client: *mut am_client,
+        model_id_or_alias: *const c_char,
+        callback: am_request_callback,
+        userdata: *mut c_void,
+        userdata_free: am_userdata_free,
+        out: *mut *mut am_request,
+        err: *mut *mut am_error,
+    ) -> am_status;
     pub fn am_request_done(req: *const am_request) -> i32;
     pub fn am_request_wait(req: *mut am_request, timeout_ms: i64) -> i32;
     pub fn am_request_cancel(req: *mut am_request);
-    pub fn am_request_take_list(req: *mut am_request, out: *mut *mut am_model_list, err: *mut *mut am_error) -> am_status;
+    pub fn am_request_take_list(
+        req: *mut am_request,
+        out: *mut *mut am_model_list,
+        err: *mut *mut am_error,
+    ) -> am_status;
     pub fn am_request_take_model(req: *mut am_request, out: *mut *mut am_model, err: *mut *mut am_error) -> am_status;
     pub fn am_request_free(req: *mut am_request);
 

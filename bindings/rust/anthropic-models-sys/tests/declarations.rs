@@ -28,23 +28,64 @@ macro_rules! fn_typedef_sizes {
 
 fn rust_int_constants() -> BTreeMap<&'static str, i64> {
     int_constants![
-        AM_VERSION_MAJOR, AM_VERSION_MINOR, AM_VERSION_PATCH, AM_VERSION_NUMBER, AM_ABI_VERSION,
-        AM_OK, AM_ERR_INVALID_ARGUMENT, AM_ERR_BAD_REQUEST, AM_ERR_AUTHENTICATION, AM_ERR_PERMISSION,
-        AM_ERR_NOT_FOUND, AM_ERR_CONFLICT, AM_ERR_REQUEST_TOO_LARGE, AM_ERR_RATE_LIMITED,
-        AM_ERR_OVERLOADED, AM_ERR_SERVER, AM_ERR_HTTP, AM_ERR_TIMEOUT, AM_ERR_CONNECTION, AM_ERR_TLS,
-        AM_ERR_DECODE, AM_ERR_RESPONSE_TOO_LARGE, AM_ERR_CANCELLED, AM_ERR_OUT_OF_MEMORY,
-        AM_ERR_INTERNAL, AM_ERR_PAGINATION,
-        AM_LOG_DEBUG, AM_LOG_INFO, AM_LOG_WARN, AM_LOG_ERROR,
-        AM_SUPPORT_NO, AM_SUPPORT_YES, AM_SUPPORT_UNKNOWN,
-        AM_CAP_BATCH, AM_CAP_CITATIONS, AM_CAP_CODE_EXECUTION, AM_CAP_CONTEXT_MANAGEMENT,
+        AM_VERSION_MAJOR,
+        AM_VERSION_MINOR,
+        AM_VERSION_PATCH,
+        AM_VERSION_NUMBER,
+        AM_ABI_VERSION,
+        AM_OK,
+        AM_ERR_INVALID_ARGUMENT,
+        AM_ERR_BAD_REQUEST,
+        AM_ERR_AUTHENTICATION,
+        AM_ERR_PERMISSION,
+        AM_ERR_NOT_FOUND,
+        AM_ERR_CONFLICT,
+        AM_ERR_REQUEST_TOO_LARGE,
+        AM_ERR_RATE_LIMITED,
+        AM_ERR_OVERLOADED,
+        AM_ERR_SERVER,
+        AM_ERR_HTTP,
+        AM_ERR_TIMEOUT,
+        AM_ERR_CONNECTION,
+        AM_ERR_TLS,
+        AM_ERR_DECODE,
+        AM_ERR_RESPONSE_TOO_LARGE,
+        AM_ERR_CANCELLED,
+        AM_ERR_OUT_OF_MEMORY,
+        AM_ERR_INTERNAL,
+        AM_ERR_PAGINATION,
+        AM_LOG_DEBUG,
+        AM_LOG_INFO,
+        AM_LOG_WARN,
+        AM_LOG_ERROR,
+        AM_SUPPORT_NO,
+        AM_SUPPORT_YES,
+        AM_SUPPORT_UNKNOWN,
+        AM_CAP_BATCH,
+        AM_CAP_CITATIONS,
+        AM_CAP_CODE_EXECUTION,
+        AM_CAP_CONTEXT_MANAGEMENT,
         AM_CAP_CONTEXT_MANAGEMENT_CLEAR_THINKING_20251015,
         AM_CAP_CONTEXT_MANAGEMENT_CLEAR_TOOL_USES_20250919,
-        AM_CAP_CONTEXT_MANAGEMENT_COMPACT_20260112, AM_CAP_EFFORT, AM_CAP_EFFORT_LOW,
-        AM_CAP_EFFORT_MEDIUM, AM_CAP_EFFORT_HIGH, AM_CAP_EFFORT_MAX, AM_CAP_EFFORT_XHIGH,
-        AM_CAP_IMAGE_INPUT, AM_CAP_PDF_INPUT, AM_CAP_STRUCTURED_OUTPUTS, AM_CAP_THINKING,
-        AM_CAP_THINKING_TYPES_ADAPTIVE, AM_CAP_THINKING_TYPES_ENABLED,
-        AM_CAP_THINKING_TYPES_DISABLED, AM_CAP_THINKING_TYPES_BETWEEN_TOOLS, AM_CAP_SERVER_TOOLS,
-        AM_CAP_SERVER_TOOLS_CODE_EXECUTION, AM_CAP_SERVER_TOOLS_WEB_SEARCH, AM_CAP_COUNT,
+        AM_CAP_CONTEXT_MANAGEMENT_COMPACT_20260112,
+        AM_CAP_EFFORT,
+        AM_CAP_EFFORT_LOW,
+        AM_CAP_EFFORT_MEDIUM,
+        AM_CAP_EFFORT_HIGH,
+        AM_CAP_EFFORT_MAX,
+        AM_CAP_EFFORT_XHIGH,
+        AM_CAP_IMAGE_INPUT,
+        AM_CAP_PDF_INPUT,
+        AM_CAP_STRUCTURED_OUTPUTS,
+        AM_CAP_THINKING,
+        AM_CAP_THINKING_TYPES_ADAPTIVE,
+        AM_CAP_THINKING_TYPES_ENABLED,
+        AM_CAP_THINKING_TYPES_DISABLED,
+        AM_CAP_THINKING_TYPES_BETWEEN_TOOLS,
+        AM_CAP_SERVER_TOOLS,
+        AM_CAP_SERVER_TOOLS_CODE_EXECUTION,
+        AM_CAP_SERVER_TOOLS_WEB_SEARCH,
+        AM_CAP_COUNT,
         AM_CAP_COUNT_,
     ]
 }
@@ -63,9 +104,8 @@ fn c_values(decls: &header::Declarations) -> String {
         program += &format!("  printf(\"string {name} %s\\n\", {name});\n");
     }
     for name in &decls.int_typedefs {
-        program += &format!(
-            "  printf(\"int_typedef {name} %u %d\\n\", (unsigned)sizeof({name}), (int)(({name})-1 < 0));\n"
-        );
+        program +=
+            &format!("  printf(\"int_typedef {name} %u %d\\n\", (unsigned)sizeof({name}), (int)(({name})-1 < 0));\n");
     }
     for name in decls.fn_typedefs.keys() {
         program += &format!("  printf(\"fn_typedef {name} %u\\n\", (unsigned)sizeof({name}));\n");
@@ -78,12 +118,7 @@ fn c_values(decls: &header::Declarations) -> String {
     let exe = dir.join("print_declarations");
     std::fs::write(&source, program).unwrap();
     let target = env!("ANTHROPIC_MODELS_SYS_TARGET");
-    let compiler = cc::Build::new()
-        .target(target)
-        .host(target)
-        .opt_level(0)
-        .cargo_metadata(false)
-        .get_compiler();
+    let compiler = cc::Build::new().target(target).host(target).opt_level(0).cargo_metadata(false).get_compiler();
     let out = compiler
         .to_command()
         .args(["-std=c99", "-pedantic", "-Wall", "-Werror", "-I", INCLUDE_DIR, "-o"])
@@ -159,7 +194,12 @@ fn declarations_match_the_header() {
     let (rust_fns, rust_fn_types) = header::parse_rust(include_str!("../src/lib.rs"));
     compare_signatures("function", &decls.functions, &rust_fns, &mut problems);
     compare_signatures("callback type", &decls.fn_typedefs, &rust_fn_types, &mut problems);
-    assert!(problems.is_empty(), "declarations disagree with {}:\n  {}", header_path().display(), problems.join("\n  "));
+    assert!(
+        problems.is_empty(),
+        "declarations disagree with {}:\n  {}",
+        header_path().display(),
+        problems.join("\n  ")
+    );
 }
 
 fn compare_signatures(

@@ -20,9 +20,8 @@ fn library_is_linked_as_the_build_script_chose() {
 #[test]
 fn linked_library_has_the_declared_abi() {
     // SAFETY: no arguments; the results are static strings and numbers.
-    let (abi, number, version) = unsafe {
-        (sys::am_abi_version(), sys::am_version_number(), std::ffi::CStr::from_ptr(sys::am_version()))
-    };
+    let (abi, number, version) =
+        unsafe { (sys::am_abi_version(), sys::am_version_number(), std::ffi::CStr::from_ptr(sys::am_version())) };
     assert_eq!(abi, sys::AM_ABI_VERSION);
     let version = version.to_str().unwrap();
     assert!(version.starts_with("0.1."), "linked version {version}");

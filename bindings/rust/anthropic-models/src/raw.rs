@@ -224,11 +224,14 @@ impl ClientHandle {
         let mut err = ptr::null_mut();
         // SAFETY: live options (copied by the library), out-parameters.
         check(unsafe { sys::am_client_new(options.0.as_ptr(), &mut out, &mut err) }, err)?;
-        let client = ClientHandle(adopt(out).ok_or_else(|| Error::new(ErrorKind::Internal, "am_client_new gave no client"))?);
+        let client =
+            ClientHandle(adopt(out).ok_or_else(|| Error::new(ErrorKind::Internal, "am_client_new gave no client"))?);
         let mut err = ptr::null_mut();
         // SAFETY: a live client; a callback that outlives it and needs no userdata.
         check(
-            unsafe { sys::am_client_set_log_callback(client.0.as_ptr(), Some(forward_log), ptr::null_mut(), None, &mut err) },
+            unsafe {
+                sys::am_client_set_log_callback(client.0.as_ptr(), Some(forward_log), ptr::null_mut(), None, &mut err)
+            },
             err,
         )?;
         Ok(client)
@@ -283,16 +286,14 @@ impl Drop for ClientHandle {
 
 /// The tail every asynchronous C call shares: callback, userdata, its
 /// release function, the request out-parameter and the error out-parameter.
-type SubmitTail = (
-    sys::am_request_callback,
-    *mut c_void,
-    sys::am_userdata_free,
-    *mut *mut sys::am_request,
-    *mut *mut sys::am_error,
-);
+type SubmitTail =
+    (sys::am_request_callback, *mut c_void, sys::am_userdata_free, *mut *mut sys::am_request, *mut *mut sys::am_error);
 
 /// Submits an asynchronous call whose completion fills `slot`.
-fn submit<T: Outcome>(slot: &Arc<Slot<T>>, call: impl FnOnce(SubmitTail) -> sys::am_status) -> Result<RequestHandle, Error> {
+fn submit<T: Outcome>(
+    slot: &Arc<Slot<T>>,
+    call: impl FnOnce(SubmitTail) -> sys::am_status,
+) -> Result<RequestHandle, Error> {
     let userdata = Arc::into_raw(Arc::clone(slot)) as *mut c_void;
     LIVE.fetch_add(1, Ordering::SeqCst);
     let mut out = ptr::null_mut();

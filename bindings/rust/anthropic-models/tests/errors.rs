@@ -60,7 +60,14 @@ fn a_redirect_is_not_followed() {
     let e = fault_get(&server, "redirected", r#""action":"redirect","location":"/v1/models/claude-opus-4-6""#);
     assert_eq!(e.kind(), ErrorKind::Http, "{e}");
     assert_eq!(e.http_status(), Some(302));
-    assert_eq!(server.log().iter().filter(|r| r.path == "/v1/models/claude-opus-4-6" && r.header("x-test-tag") == Some("redirected")).count(), 0);
+    assert_eq!(
+        server
+            .log()
+            .iter()
+            .filter(|r| r.path == "/v1/models/claude-opus-4-6" && r.header("x-test-tag") == Some("redirected"))
+            .count(),
+        0
+    );
 }
 
 #[test]
@@ -166,7 +173,8 @@ fn invalid_arguments_are_refused_before_anything_is_sent() {
 #[test]
 fn no_credential_is_an_authentication_error_with_nothing_sent() {
     let server = server();
-    let client = Client::builder().base_url(server.url()).ignore_env(true).header("x-test-tag", "no-key").build().unwrap();
+    let client =
+        Client::builder().base_url(server.url()).ignore_env(true).header("x-test-tag", "no-key").build().unwrap();
     let e = client.get("claude-opus-4-6").unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication, "{e}");
     assert_eq!(e.http_status(), None);
@@ -218,7 +226,9 @@ fn retry_after_above_the_cap_stops_at_once_and_reports_the_delay() {
 fn credentials_never_appear_in_errors() {
     let server = server();
     let id = "echo-key";
-    let body = format!(r#"{{\"type\":\"error\",\"error\":{{\"type\":\"authentication_error\",\"message\":\"bad key {API_KEY}\"}}}}"#);
+    let body = format!(
+        r#"{{\"type\":\"error\",\"error\":{{\"type\":\"authentication_error\",\"message\":\"bad key {API_KEY}\"}}}}"#
+    );
     let e = fault_get(&server, id, &format!(r#""action":"respond","status":401,"body":"{body}""#));
     assert_eq!(e.kind(), ErrorKind::Authentication);
     let shown = format!("{e} {e:?}");

@@ -25,7 +25,8 @@ fn from_env_uses_the_environment() {
     assert!(server.log().iter().any(|r| r.header("authorization") == Some("Bearer tok-from-env")));
 
     // The builder's settings win over the environment, and ignore_env drops it.
-    let client = Client::builder().ignore_env(true).header(TAG_HEADER, "ignored").base_url(server.url()).build().unwrap();
+    let client =
+        Client::builder().ignore_env(true).header(TAG_HEADER, "ignored").base_url(server.url()).build().unwrap();
     assert_eq!(client.get("claude-haiku-4-5").unwrap_err().kind(), ErrorKind::Authentication);
     assert!(server.requests("ignored").is_empty());
 }

@@ -78,7 +78,9 @@ fn two_hundred_futures_in_flight_on_one_client() {
     let server = server();
     let alias = "claude-3-opus-latest";
     // Each answer is held back a little, so the requests overlap on the server.
-    server.add_fault(&format!(r#"{{"path_prefix":"/v1/models/{alias}","delay_ms":100,"pass_through":true,"times":200}}"#));
+    server.add_fault(&format!(
+        r#"{{"path_prefix":"/v1/models/{alias}","delay_ms":100,"pass_through":true,"times":200}}"#
+    ));
     let client = server.client("two_hundred");
     let futures: Vec<GetFuture> = (0..200).map(|_| client.get_async(alias)).collect();
     let results = block_on(join_all(futures));

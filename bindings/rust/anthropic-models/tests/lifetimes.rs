@@ -61,7 +61,10 @@ fn representative_calls_release_every_handle() {
         assert_eq!(model.id(), "claude-sonnet-4-5-20250929");
         assert_eq!(first.id(), all[0].id());
         assert_eq!(awaited_all.len(), all.len());
-        assert_eq!((unknown.kind(), invalid.kind(), failed.kind()), (ErrorKind::NotFound, ErrorKind::InvalidArgument, ErrorKind::NotFound));
+        assert_eq!(
+            (unknown.kind(), invalid.kind(), failed.kind()),
+            (ErrorKind::NotFound, ErrorKind::InvalidArgument, ErrorKind::NotFound)
+        );
         drop(page);
         drop((clones, some, awaited));
         drop((all, model, first, awaited_all));

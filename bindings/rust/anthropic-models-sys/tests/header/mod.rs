@@ -182,7 +182,7 @@ fn parse_rust_fn(decl: &str) -> (String, Signature) {
     let name = decl[..open].trim().to_string();
     let params = between(&decl[open..], '(', ')').expect("parameter list");
     let after = &decl[open + params.len() + 2..];
-    let ret = after.trim().strip_prefix("->").map_or("()".to_string(), |r| rust_type(r));
+    let ret = after.trim().strip_prefix("->").map_or("()".to_string(), rust_type);
     let params = params
         .split(',')
         .map(str::trim)

@@ -12,7 +12,7 @@ use anthropic_models::{Client, ClientBuilder};
 use json::Json;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, ChildStdout, Command, Stdio};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::{Duration, Instant};
 
 /// The header that tags a test's requests in the server log.
@@ -41,12 +41,12 @@ impl Logged {
     }
 }
 
-static SHARED: Mutex<Weak<MockServer>> = Mutex::new(Weak::new());
+static SHARED: OnceLock<Mutex<Weak<MockServer>>> = OnceLock::new();
 
 /// The server of this test binary: started by the first test that asks,
 /// stopped when the last test holding it finishes.
 pub fn server() -> Arc<MockServer> {
-    let mut shared = SHARED.lock().unwrap_or_else(|e| e.into_inner());
+    let mut shared = SHARED.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
     if let Some(server) = shared.upgrade() {
         return server;
     }
@@ -122,7 +122,9 @@ impl MockServer {
                 query: e.get("query").and_then(Json::str).unwrap_or_default().to_string(),
                 headers: e
                     .get("headers")
-                    .map(|h| h.fields().iter().map(|(k, v)| (k.clone(), v.str().unwrap_or_default().to_string())).collect())
+                    .map(|h| {
+                        h.fields().iter().map(|(k, v)| (k.clone(), v.str().unwrap_or_default().to_string())).collect()
+                    })
                     .unwrap_or_default(),
                 remote_port: e.get("remote_port").and_then(Json::num).unwrap_or(-1.0) as u16,
             })
@@ -173,7 +175,9 @@ impl Drop for MockServer {
         // Ask politely, then make sure: no server outlives its test binary.
         let _ = std::net::TcpStream::connect(("127.0.0.1", self.port)).and_then(|mut s| {
             use std::io::Write;
-            s.write_all(b"POST /_mock/shutdown HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            s.write_all(
+                b"POST /_mock/shutdown HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            )
         });
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
