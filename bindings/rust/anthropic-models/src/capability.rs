@@ -34,7 +34,7 @@ impl Support {
 
 impl fmt::Display for Support {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Support::Yes => "yes",
             Support::No => "no",
             Support::Unknown => "unknown",
@@ -121,6 +121,6 @@ impl Capability {
 
 impl fmt::Display for Capability {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.path())
+        f.pad(self.path())
     }
 }
