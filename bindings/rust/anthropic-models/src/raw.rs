@@ -20,6 +20,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::future::Slot;
 use anthropic_models_sys as sys;
+use std::cell::Cell;
 use std::ffi::{c_char, c_void, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::{self, NonNull};
@@ -93,10 +94,19 @@ fn check(status: sys::am_status, err: *mut sys::am_error) -> Result<(), Error> {
 
 /// Runs `f` and stops a panic there: C called us, and unwinding into C is
 /// undefined behaviour. Nothing here can be reported to the caller.
+/// Also marks the thread as inside a callback from C for the duration.
 fn no_unwind(f: impl FnOnce()) {
+    let outer = IN_C_CALLBACK.with(|flag| flag.replace(true));
     if catch_unwind(AssertUnwindSafe(f)).is_err() {
         log::error!(target: "anthropic_models", "a panic in a callback from the C library was stopped");
     }
+    IN_C_CALLBACK.with(|flag| flag.set(outer));
+}
+
+thread_local! {
+    /// Whether this thread is running one of our callbacks from C (where a
+    /// waker may run arbitrary code, even drop the last handle of a client).
+    static IN_C_CALLBACK: Cell<bool> = const { Cell::new(false) };
 }
 
 // ---- library-wide values --------------------------------------------------
@@ -275,12 +285,35 @@ impl ClientHandle {
     }
 }
 
-impl Drop for ClientHandle {
-    fn drop(&mut self) {
-        // SAFETY: owned, freed once, no call in progress (no borrow is left),
-        // never on the worker thread (no callback of ours owns a client).
+/// A client pointer on its way to another thread to be freed there.
+struct ClientToFree(NonNull<sys::am_client>);
+// SAFETY: am_client_free may run on any thread but the client's worker.
+unsafe impl Send for ClientToFree {}
+
+impl ClientToFree {
+    fn free(self) {
+        // SAFETY: owned, freed once; no call is in progress (no borrow of the
+        // Client is left) and this is not a callback on the worker thread.
         unsafe { sys::am_client_free(self.0.as_ptr()) };
         released();
+    }
+}
+
+impl Drop for ClientHandle {
+    fn drop(&mut self) {
+        let client = ClientToFree(self.0);
+        if IN_C_CALLBACK.with(Cell::get) {
+            // A waker run from our completion callback dropped the last
+            // handle: freeing the client here, on its own worker thread,
+            // would wait for that thread to stop. Free it from another one.
+            if let Err(e) =
+                std::thread::Builder::new().name("anthropic_models-free".into()).spawn(move || client.free())
+            {
+                log::error!(target: "anthropic_models", "cannot free a client dropped in a callback: {e}");
+            }
+        } else {
+            client.free();
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 mod common;
 
 use anthropic_models::{Client, ErrorKind, ListParams};
-use common::{server, API_KEY, TAG_HEADER};
+use common::{builder_for, server, API_KEY, TAG_HEADER};
 use std::time::Duration;
 
 #[test]
@@ -68,10 +68,7 @@ fn the_default_api_version_is_sent() {
 #[test]
 fn the_ca_bundle_is_used_for_tls() {
     let server = server();
-    let client = Client::builder()
-        .base_url(format!("https://127.0.0.1:{}", server.port))
-        .api_key(API_KEY)
-        .ignore_env(true)
+    let client = builder_for(&format!("https://127.0.0.1:{}", server.port))
         .ca_bundle("/nonexistent/ca.pem")
         .max_retries(0)
         .build()

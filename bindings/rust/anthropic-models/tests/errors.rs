@@ -8,7 +8,7 @@
 mod common;
 
 use anthropic_models::{Client, Error, ErrorKind, ListParams};
-use common::{server, MockServer, API_KEY};
+use common::{builder_for, server, MockServer, API_KEY};
 use std::time::{Duration, Instant};
 
 /// `get(id)` on a client that does not retry, after queueing `fault` for that id.
@@ -86,13 +86,7 @@ fn network_failures() {
 fn a_refused_connection() {
     // A port nobody listens on: bind one, note it, close it.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let client = Client::builder()
-        .base_url(format!("http://127.0.0.1:{port}"))
-        .api_key(API_KEY)
-        .ignore_env(true)
-        .max_retries(0)
-        .build()
-        .unwrap();
+    let client = builder_for(&format!("http://127.0.0.1:{port}")).max_retries(0).build().unwrap();
     let e = client.get("claude-opus-4-6").unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Connection, "{e}");
 }
@@ -100,13 +94,7 @@ fn a_refused_connection() {
 #[test]
 fn tls_to_a_plain_http_server_fails_the_handshake() {
     let server = server();
-    let client = Client::builder()
-        .base_url(format!("https://127.0.0.1:{}", server.port))
-        .api_key(API_KEY)
-        .ignore_env(true)
-        .max_retries(0)
-        .build()
-        .unwrap();
+    let client = builder_for(&format!("https://127.0.0.1:{}", server.port)).max_retries(0).build().unwrap();
     let e = client.get("claude-opus-4-6").unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Tls, "{e}");
 }

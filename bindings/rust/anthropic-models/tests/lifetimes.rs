@@ -6,14 +6,14 @@
 
 mod common;
 
-use anthropic_models::{live_handles, ErrorKind, ListParams, Model};
+use anthropic_models::{live_handles, Client, ErrorKind, ListParams, Model};
 use common::server;
 use futures::executor::block_on;
 use futures::FutureExt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Mutex, MutexGuard};
-use std::task::{Context, Poll};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
 
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
@@ -152,4 +152,41 @@ fn completions_racing_with_drops_are_harmless() {
     }
     drop(client);
     assert_eq!(live_handles(), before);
+}
+
+/// Holds the last handle of a client and drops it when woken, which happens
+/// on that client's own worker thread.
+struct DropsClientWhenWoken(Mutex<Option<Client>>);
+
+impl Wake for DropsClientWhenWoken {
+    fn wake(self: Arc<Self>) {
+        self.0.lock().unwrap().take();
+    }
+}
+
+#[test]
+fn a_client_dropped_by_a_waker_on_its_worker_thread_is_freed_elsewhere() {
+    let _turn = exclusive();
+    let server = server();
+    let alias = "claude-sonnet-4-0";
+    let before = live_handles();
+    server.add_fault(&format!(r#"{{"path_prefix":"/v1/models/{alias}","delay_ms":50,"pass_through":true}}"#));
+    let client = server.client("dropped-in-wake");
+    let mut future = client.get_async(alias);
+    let waker = Arc::new(DropsClientWhenWoken(Mutex::new(Some(client))));
+    let as_waker = Waker::from(Arc::clone(&waker));
+    assert!(Pin::new(&mut future).poll(&mut Context::from_waker(&as_waker)).is_pending());
+
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while waker.0.lock().unwrap().is_some() {
+        assert!(Instant::now() < deadline, "never woken");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let model = future.now_or_never().expect("complete once woken").unwrap();
+    assert_eq!(model.id(), "claude-sonnet-4-20250514");
+    drop(model);
+    while live_handles() != before {
+        assert!(Instant::now() < deadline, "the client was never freed: {} handles", live_handles() - before);
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }

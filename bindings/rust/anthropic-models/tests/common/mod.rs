@@ -11,7 +11,7 @@ pub mod time;
 use anthropic_models::{Client, ClientBuilder};
 use json::Json;
 use std::io::{BufRead, BufReader};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::{Duration, Instant};
 
@@ -20,8 +20,11 @@ pub const TAG_HEADER: &str = "x-test-tag";
 pub const API_KEY: &str = "sk-ant-test-key-0123456789";
 
 pub struct MockServer {
+    /// The watchdog shell, whose child is the server.
     child: Child,
     _stdout: BufReader<ChildStdout>,
+    /// Closing it stops the server.
+    watchdog: Option<ChildStdin>,
     pub port: u16,
 }
 
@@ -41,6 +44,11 @@ impl Logged {
     }
 }
 
+/// A client of `base_url` with the test key, deaf to the environment.
+pub fn builder_for(base_url: &str) -> ClientBuilder {
+    Client::builder().base_url(base_url).api_key(API_KEY).ignore_env(true)
+}
+
 static SHARED: OnceLock<Mutex<Weak<MockServer>>> = OnceLock::new();
 
 /// The server of this test binary: started by the first test that asks,
@@ -57,20 +65,29 @@ pub fn server() -> Arc<MockServer> {
 
 impl MockServer {
     /// A server of its own, with extra arguments (e.g. `--synthetic 1000`).
+    ///
+    /// It runs under a small `sh` watchdog that stops it when its stdin (a
+    /// pipe this process holds) closes: so even a test binary that dies
+    /// without unwinding leaves no server behind.
     pub fn start(extra_args: &[&str]) -> MockServer {
         let binary = std::env::var("AM_MOCK_SERVER")
             .expect("AM_MOCK_SERVER must name the am-mock-server binary (bindings/rust/test.sh sets it)");
-        let mut command = Command::new(&binary);
-        command.args(["--port", "0"]).args(extra_args);
+        let mut args: Vec<String> = vec!["--port".into(), "0".into()];
+        args.extend(extra_args.iter().map(|a| a.to_string()));
         if let Ok(catalog) = std::env::var("AM_CATALOG") {
-            command.args(["--catalog", &catalog]);
+            args.extend(["--catalog".to_string(), catalog]);
         }
-        let mut child = command
-            .stdin(Stdio::null())
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(r#""$0" "$@" & server=$!; read -r _; kill "$server" 2>/dev/null; wait "$server""#)
+            .arg(&binary)
+            .args(&args)
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {binary}: {e}"));
+        let watchdog = child.stdin.take();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
         stdout.read_line(&mut line).unwrap();
@@ -80,7 +97,7 @@ impl MockServer {
             .next()
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("unexpected first line from am-mock-server: {line:?}"));
-        MockServer { child, _stdout: stdout, port }
+        MockServer { child, _stdout: stdout, watchdog, port }
     }
 
     pub fn url(&self) -> String {
@@ -89,7 +106,7 @@ impl MockServer {
 
     /// A client for this server whose requests carry `tag`.
     pub fn client_builder(&self, tag: &str) -> ClientBuilder {
-        Client::builder().base_url(self.url()).api_key(API_KEY).ignore_env(true).header(TAG_HEADER, tag)
+        builder_for(&self.url()).header(TAG_HEADER, tag)
     }
 
     pub fn client(&self, tag: &str) -> Client {
@@ -172,14 +189,9 @@ impl MockServer {
 
 impl Drop for MockServer {
     fn drop(&mut self) {
-        // Ask politely, then make sure: no server outlives its test binary.
-        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port)).and_then(|mut s| {
-            use std::io::Write;
-            s.write_all(
-                b"POST /_mock/shutdown HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-            )
-        });
-        let deadline = Instant::now() + Duration::from_secs(5);
+        // Closing the watchdog's stdin stops the server; then the watchdog ends.
+        drop(self.watchdog.take());
+        let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
                 return;
