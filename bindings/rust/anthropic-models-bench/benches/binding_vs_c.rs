@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 
 const MODELS: u32 = 1000;
 const FIELD_SAMPLES: usize = 41;
-const GET_SAMPLES: usize = 51;
+const GET_SAMPLES: usize = 60;
+const GET_ROUNDS: usize = 6;
 const GETS_PER_SAMPLE: i32 = 20;
 const GET_ID: &str = "claude-sonnet-4-5";
 
@@ -60,17 +61,14 @@ fn read_model(m: &Model) -> u64 {
     sum
 }
 
-/// A C client and one page of `limit` models from it, through the C API.
-struct CSide {
-    client: *mut sys::am_client,
-    list: *mut sys::am_model_list,
-}
+/// A client made through the C API, configured like the Rust one.
+struct CClient(*mut sys::am_client);
 
-impl CSide {
-    fn new(url: &str, limit: i32) -> CSide {
+impl CClient {
+    fn new(url: &str) -> CClient {
         let url = CString::new(url).unwrap();
         let key = CString::new(common::API_KEY).unwrap();
-        // SAFETY: the C API used as documented; every handle is freed in Drop.
+        // SAFETY: the C API used as documented; the client is freed in Drop.
         unsafe {
             let opts = sys::am_options_new();
             assert_eq!(sys::am_options_set_base_url(opts, url.as_ptr(), ptr::null_mut()), sys::AM_OK);
@@ -79,52 +77,59 @@ impl CSide {
             let mut client = ptr::null_mut();
             assert_eq!(sys::am_client_new(opts, &mut client, ptr::null_mut()), sys::AM_OK);
             sys::am_options_free(opts);
+            CClient(client)
+        }
+    }
+    fn list(&self, limit: i32) -> CList {
+        // SAFETY: a live client; the list is freed in Drop.
+        unsafe {
             let params = sys::am_list_params_new();
             assert_eq!(sys::am_list_params_set_limit(params, limit, ptr::null_mut()), sys::AM_OK);
             let mut list = ptr::null_mut();
-            assert_eq!(sys::am_models_list(client, params, &mut list, ptr::null_mut()), sys::AM_OK);
+            assert_eq!(sys::am_models_list(self.0, params, &mut list, ptr::null_mut()), sys::AM_OK);
             sys::am_list_params_free(params);
-            CSide { client, list }
+            CList(list)
         }
-    }
-    fn read_fields(&self) -> u64 {
-        // SAFETY: a live list.
-        unsafe { am_bench_c_read_fields(self.list) }
     }
     fn gets(&self, id: &CStr, times: i32) -> i32 {
         // SAFETY: a live client, used from this thread only.
-        unsafe { am_bench_c_get(self.client, id.as_ptr(), times) }
+        unsafe { am_bench_c_get(self.0, id.as_ptr(), times) }
     }
 }
 
-impl Drop for CSide {
+impl Drop for CClient {
     fn drop(&mut self) {
-        // SAFETY: owned handles, freed once.
-        unsafe {
-            sys::am_model_list_free(self.list);
-            sys::am_client_free(self.client);
-        }
+        // SAFETY: owned, freed once.
+        unsafe { sys::am_client_free(self.0) }
     }
 }
 
-/// Sorted sample times of one side.
-struct Samples(Vec<Duration>);
+struct CList(*mut sys::am_model_list);
 
-impl Samples {
-    fn median(&self) -> Duration {
-        self.0[self.0.len() / 2]
-    }
-    fn min(&self) -> Duration {
-        self.0[0]
-    }
-    fn per(&self, n: u32) -> Samples {
-        Samples(self.0.iter().map(|d| *d / n).collect())
+impl CList {
+    fn read_fields(&self) -> u64 {
+        // SAFETY: a live list.
+        unsafe { am_bench_c_read_fields(self.0) }
     }
 }
 
-/// Runs `c` and `rust` alternately `n` times (so load from elsewhere hits
-/// both alike); the sample times of each.
-fn compare(n: usize, mut c: impl FnMut(), mut rust: impl FnMut()) -> (Samples, Samples) {
+impl Drop for CList {
+    fn drop(&mut self) {
+        // SAFETY: owned, freed once.
+        unsafe { sys::am_model_list_free(self.0) }
+    }
+}
+
+/// Sample times of both sides, in the order they were taken: sample `i` of
+/// C and of Rust ran back to back.
+struct Comparison {
+    c: Vec<Duration>,
+    rust: Vec<Duration>,
+}
+
+/// Runs `c` and `rust` alternately `n` times, so that load from elsewhere on
+/// the machine hits both alike.
+fn compare(n: usize, mut c: impl FnMut(), mut rust: impl FnMut()) -> Comparison {
     let (mut cs, mut rs) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for _ in 0..n {
         let t = Instant::now();
@@ -134,64 +139,84 @@ fn compare(n: usize, mut c: impl FnMut(), mut rust: impl FnMut()) -> (Samples, S
         rust();
         rs.push(t.elapsed());
     }
-    cs.sort();
-    rs.sort();
-    (Samples(cs), Samples(rs))
+    Comparison { c: cs, rust: rs }
 }
 
-/// One line: the medians and their ratio against the target, then the
-/// fastest samples' ratio (less sensitive to a busy machine).
-fn report(name: &str, (c, rust): &(Samples, Samples), target: f64) {
-    let ratio = |r: Duration, c: Duration| r.as_secs_f64() / c.as_secs_f64();
-    let median_ratio = ratio(rust.median(), c.median());
-    let verdict = if median_ratio <= target { "ok" } else { "ABOVE TARGET" };
-    println!(
-        "{name}\n  median: C {:>10.3?}  Rust {:>10.3?}  ratio {median_ratio:.3} (target <= {target}: {verdict})\n  \
-         min:    C {:>10.3?}  Rust {:>10.3?}  ratio {:.3}",
-        c.median(),
-        rust.median(),
-        c.min(),
-        rust.min(),
-        ratio(rust.min(), c.min())
-    );
+fn median<T: PartialOrd + Copy>(values: &[T]) -> T {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    sorted[sorted.len() / 2]
+}
+
+fn ratio(rust: Duration, c: Duration) -> f64 {
+    rust.as_secs_f64() / c.as_secs_f64()
+}
+
+/// The medians and their ratio (against the target), then two views less
+/// sensitive to a busy machine: the median of the back-to-back pairs' ratios,
+/// and the ratio of the fastest samples. `per` divides each sample.
+fn report(name: &str, cmp: &Comparison, per: u32, target: f64) {
+    let c: Vec<Duration> = cmp.c.iter().map(|d| *d / per).collect();
+    let rust: Vec<Duration> = cmp.rust.iter().map(|d| *d / per).collect();
+    let (c_median, rust_median) = (median(&c), median(&rust));
+    let headline = ratio(rust_median, c_median);
+    let verdict = if headline <= target { "ok" } else { "ABOVE TARGET" };
+    let pairs: Vec<f64> = c.iter().zip(&rust).map(|(c, r)| ratio(*r, *c)).collect();
+    let (c_min, rust_min) = (*c.iter().min().unwrap(), *rust.iter().min().unwrap());
+    println!("{name}");
+    println!("  median   C {c_median:>10.3?}  Rust {rust_median:>10.3?}  ratio {headline:.3}  (target <= {target}: {verdict})");
+    println!("  fastest  C {c_min:>10.3?}  Rust {rust_min:>10.3?}  ratio {:.3}", ratio(rust_min, c_min));
+    println!("  median ratio of back-to-back pairs: {:.3}", median(&pairs));
 }
 
 fn main() {
     let server = common::MockServer::start(&["--synthetic", &MODELS.to_string()]);
     let client: Client = server.client("bench");
-    let c_side = CSide::new(&server.url(), MODELS as i32);
+    let c_list = CClient::new(&server.url()).list(MODELS as i32);
     let page = client.list(&ListParams::default().limit(MODELS)).unwrap();
     assert_eq!(page.len(), MODELS as usize);
 
     // Warm both (the C library builds each model's JSON text on first use),
     // and check that both sides read the same values.
-    let (c_sum, rust_sum) = (c_side.read_fields(), rust_read_fields(&page));
-    assert_eq!(c_sum, rust_sum, "the C and Rust readers must read the same fields");
+    assert_eq!(c_list.read_fields(), rust_read_fields(&page), "the C and Rust readers must read the same fields");
     let fields = compare(
         FIELD_SAMPLES,
         || {
-            black_box(c_side.read_fields());
+            black_box(c_list.read_fields());
         },
         || {
             black_box(rust_read_fields(black_box(&page)));
         },
     );
-    report(&format!("read every field of {MODELS} models ({FIELD_SAMPLES} samples)"), &fields, 1.5);
+    report(&format!("read every field of {MODELS} models ({FIELD_SAMPLES} samples)"), &fields, 1, 1.5);
 
+    // Gets: a pair of fresh clients (fresh connections) per round, as one
+    // connection can be luckier than another on a busy machine.
     let id = CString::new(GET_ID).unwrap();
-    assert_eq!(c_side.gets(&id, 5), 0);
-    for _ in 0..5 {
-        client.get(GET_ID).unwrap();
+    let mut gets = Comparison { c: Vec::new(), rust: Vec::new() };
+    for _ in 0..GET_ROUNDS {
+        let c_client = CClient::new(&server.url());
+        let client = server.client("bench");
+        assert_eq!(c_client.gets(&id, 5), 0);
+        for _ in 0..5 {
+            client.get(GET_ID).unwrap();
+        }
+        let round = compare(
+            GET_SAMPLES / GET_ROUNDS,
+            || assert_eq!(c_client.gets(&id, GETS_PER_SAMPLE), 0),
+            || {
+                for _ in 0..GETS_PER_SAMPLE {
+                    black_box(client.get(GET_ID).unwrap());
+                }
+            },
+        );
+        gets.c.extend(round.c);
+        gets.rust.extend(round.rust);
     }
-    let gets = compare(
-        GET_SAMPLES,
-        || assert_eq!(c_side.gets(&id, GETS_PER_SAMPLE), 0),
-        || {
-            for _ in 0..GETS_PER_SAMPLE {
-                black_box(client.get(GET_ID).unwrap());
-            }
-        },
+    report(
+        &format!("warm get, per call ({GET_SAMPLES} samples of {GETS_PER_SAMPLE} gets, {GET_ROUNDS} client pairs)"),
+        &gets,
+        GETS_PER_SAMPLE as u32,
+        1.1,
     );
-    let per_get = (gets.0.per(GETS_PER_SAMPLE as u32), gets.1.per(GETS_PER_SAMPLE as u32));
-    report(&format!("warm get, per call ({GET_SAMPLES} samples of {GETS_PER_SAMPLE} gets)"), &per_get, 1.1);
 }
