@@ -5,7 +5,10 @@
 #     (the tests start $AM_MOCK_SERVER on port 0 themselves and stop it);
 #  3. the `bundled` feature: the C library built from this repository with
 #     CMake and linked statically, then the declaration check, the linkage
-#     check and a run against the server.
+#     check and a run against the server;
+#  4. the other ways the build script links: ANTHROPIC_MODELS_STATIC=1,
+#     ANTHROPIC_MODELS_LIB_DIR, and ANTHROPIC_MODELS_NO_BUNDLED=1 overriding
+#     the feature.
 # Ends with one line, "rust: N passed, N failed" (libtest's own counts; a
 # lint, build or crashed test binary counts as one failure), and exits
 # non-zero on any failure.
@@ -58,9 +61,15 @@ else
   echo "== rust: clippy is not installed; building every target with -D warnings instead"
   step build-warnings env RUSTFLAGS="-D warnings" offline_cargo build --workspace --all-targets
 fi
-step tests offline_cargo test --workspace
-step bundled offline_cargo test -p anthropic-models-sys -p anthropic-models --features anthropic-models/bundled \
+step tests offline_cargo test --workspace --no-fail-fast
+step bundled offline_cargo test --no-fail-fast -p anthropic-models-sys -p anthropic-models --features anthropic-models/bundled \
   --test declarations --test linkage --test models --test futures
+# The build script's other ways to link, each checked by the linkage test.
+# with VAR=VALUE CARGO_ARGS...: offline_cargo with one more variable set.
+with() { (export "$1" && shift && offline_cargo "$@"); }
+step static with ANTHROPIC_MODELS_STATIC=1 test -p anthropic-models-sys --test linkage --test declarations
+step lib-dir with ANTHROPIC_MODELS_LIB_DIR="$AM_PREFIX/lib" test -p anthropic-models-sys --test linkage --test declarations
+step no-bundled with ANTHROPIC_MODELS_NO_BUNDLED=1 test -p anthropic-models-sys --features bundled --test linkage
 
 echo
 echo "rust: $passed passed, $failed failed"

@@ -19,6 +19,7 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::future::Slot;
+use crate::logging::LOG_TARGET;
 use anthropic_models_sys as sys;
 use std::cell::Cell;
 use std::ffi::{c_char, c_void, CStr};
@@ -98,7 +99,9 @@ fn check(status: sys::am_status, err: *mut sys::am_error) -> Result<(), Error> {
 fn no_unwind(f: impl FnOnce()) {
     let outer = IN_C_CALLBACK.with(|flag| flag.replace(true));
     if catch_unwind(AssertUnwindSafe(f)).is_err() {
-        log::error!(target: "anthropic_models", "a panic in a callback from the C library was stopped");
+        // The panic may have come from the logger itself: guard this call too.
+        let _ =
+            catch_unwind(|| log::error!(target: LOG_TARGET, "a panic in a callback from the C library was stopped"));
     }
     IN_C_CALLBACK.with(|flag| flag.set(outer));
 }
@@ -309,7 +312,7 @@ impl Drop for ClientHandle {
             if let Err(e) =
                 std::thread::Builder::new().name("anthropic_models-free".into()).spawn(move || client.free())
             {
-                log::error!(target: "anthropic_models", "cannot free a client dropped in a callback: {e}");
+                log::error!(target: LOG_TARGET, "cannot free a client dropped in a callback: {e}");
             }
         } else {
             client.free();

@@ -80,8 +80,8 @@ fn a_dropped_future_cancels_its_request_and_releases_everything() {
     let client = server.client("dropped");
     assert!(client.get(alias).is_ok(), "a warm, kept-alive connection");
     let before = live_handles();
-    // The server holds the next answer back for a second.
-    const HELD_MS: u64 = 1000;
+    // The server holds the next answer back for two seconds.
+    const HELD_MS: u64 = 2000;
     server.add_fault(&format!(r#"{{"path_prefix":"/v1/models/{alias}","delay_ms":{HELD_MS},"pass_through":true}}"#));
     let mut future = client.get_async(alias);
     assert!(poll_once(&mut future).is_pending());
