@@ -143,3 +143,34 @@ fn woken_from_the_worker_thread_with_no_lock_held() {
     let woken_on = waker.woken_on.lock().unwrap();
     assert_ne!(woken_on[0], std::thread::current().id(), "woken from the client's worker thread");
 }
+
+/// Panics when woken, which happens inside the C completion callback.
+struct PanickingWaker(AtomicUsize);
+
+impl Wake for PanickingWaker {
+    fn wake(self: Arc<Self>) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        panic!("expected: a waker that panics");
+    }
+}
+
+#[test]
+fn a_panicking_waker_does_not_unwind_into_c() {
+    common::silence_expected_panics("expected: a waker that panics");
+    let server = server();
+    let alias = "claude-3-5-haiku-latest";
+    server.add_fault(&format!(r#"{{"path_prefix":"/v1/models/{alias}","delay_ms":100,"pass_through":true}}"#));
+    let client = server.client("panicking_waker");
+    let mut future = client.get_async(alias);
+    let waker = Arc::new(PanickingWaker(AtomicUsize::new(0)));
+    let as_waker = Waker::from(Arc::clone(&waker));
+    assert!(Pin::new(&mut future).poll(&mut Context::from_waker(&as_waker)).is_pending());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while waker.0.load(Ordering::SeqCst) == 0 {
+        assert!(Instant::now() < deadline, "never woken");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // The process is still here, and so is the result.
+    assert_eq!(block_on(future).unwrap().id(), "claude-3-5-haiku-20241022");
+    assert_eq!(client.get(alias).unwrap().id(), "claude-3-5-haiku-20241022", "the client still works");
+}

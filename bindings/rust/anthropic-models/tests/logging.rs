@@ -16,10 +16,18 @@ impl Log for Capture {
         true
     }
     fn log(&self, record: &Record) {
-        self.0.lock().unwrap().push((record.target().to_string(), record.level(), record.args().to_string()));
+        let message = record.args().to_string();
+        let panics = message.contains(PANIC_MARKER);
+        self.0.lock().unwrap().push((record.target().to_string(), record.level(), message));
+        if panics {
+            panic!("expected: a logger that panics");
+        }
     }
     fn flush(&self) {}
 }
+
+/// A line about this path makes the logger panic (on the client's worker thread).
+const PANIC_MARKER: &str = "/v1/models/logger-panics-here";
 
 static CAPTURE: Capture = Capture(Mutex::new(Vec::new()));
 
@@ -29,6 +37,7 @@ fn lines_about(path: &str) -> Vec<(String, Level, String)> {
 
 #[test]
 fn attempts_are_logged_through_the_log_crate() {
+    common::silence_expected_panics("expected: a logger that panics");
     log::set_logger(&CAPTURE).unwrap();
     log::set_max_level(LevelFilter::Trace);
     let server = server();
@@ -51,6 +60,14 @@ fn attempts_are_logged_through_the_log_crate() {
     client.get(id).unwrap_err();
     let levels: Vec<Level> = lines_about(&format!("/v1/models/{id}")).into_iter().map(|(_, l, _)| l).collect();
     assert_eq!(levels, [Level::Warn, Level::Warn, Level::Error]);
+
+    // A logger that panics on the worker thread: the panic stops at the FFI
+    // boundary (unwinding into C would abort the process), the call completes.
+    let e = server.client("panicky").get("logger-panics-here").unwrap_err();
+    assert_eq!(e.kind(), anthropic_models::ErrorKind::NotFound);
+    assert_eq!(lines_about(PANIC_MARKER).len(), 1);
+    assert!(lines_about("a panic in a callback from the C library was stopped").len() == 1);
+    assert_eq!(server.client("after-panic").get("claude-opus-4-6").unwrap().id(), "claude-opus-4-6");
 
     let everything = CAPTURE.0.lock().unwrap();
     assert!(everything.iter().all(|(target, _, msg)| target == LOG_TARGET && !msg.contains(API_KEY)));

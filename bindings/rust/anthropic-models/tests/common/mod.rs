@@ -202,3 +202,17 @@ impl Drop for MockServer {
         let _ = self.child.wait();
     }
 }
+
+/// Keeps panics a test provokes on purpose (their message contains
+/// `expected`) out of the output; every other panic is reported as usual.
+pub fn silence_expected_panics(expected: &'static str) {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message =
+            payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+        if !message.is_some_and(|m| m.contains(expected)) {
+            report(info);
+        }
+    }));
+}
