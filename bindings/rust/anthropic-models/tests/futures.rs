@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::ThreadId;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[test]
 fn futures_are_send_unpin_and_static() {
@@ -134,10 +134,7 @@ fn woken_from_the_worker_thread_with_no_lock_held() {
         let first = Pin::new(future.as_mut().unwrap()).poll(&mut Context::from_waker(&w));
         assert!(first.is_pending(), "the server holds the answer for 100 ms");
     }
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while waker.outcome.lock().unwrap().is_none() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::wait_until("the waker polled the future to completion", || waker.outcome.lock().unwrap().is_some());
     assert_eq!(*waker.outcome.lock().unwrap(), Some(Ok("claude-opus-4-20250514".to_string())));
     assert_eq!(waker.wakes.load(Ordering::SeqCst), 1, "woken exactly once");
     let woken_on = waker.woken_on.lock().unwrap();
@@ -165,11 +162,7 @@ fn a_panicking_waker_does_not_unwind_into_c() {
     let waker = Arc::new(PanickingWaker(AtomicUsize::new(0)));
     let as_waker = Waker::from(Arc::clone(&waker));
     assert!(Pin::new(&mut future).poll(&mut Context::from_waker(&as_waker)).is_pending());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while waker.0.load(Ordering::SeqCst) == 0 {
-        assert!(Instant::now() < deadline, "never woken");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::wait_until("the waker was woken", || waker.0.load(Ordering::SeqCst) > 0);
     // The process is still here, and so is the result.
     assert_eq!(block_on(future).unwrap().id(), "claude-3-5-haiku-20241022");
     assert_eq!(client.get(alias).unwrap().id(), "claude-3-5-haiku-20241022", "the client still works");

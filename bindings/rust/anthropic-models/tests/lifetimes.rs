@@ -31,21 +31,13 @@ fn poll_once<F: Future + Unpin>(future: &mut F) -> Poll<F::Output> {
 /// just after the callback that completed the future: wait for the count to
 /// come back (a leak never does).
 fn assert_settles_at(expected: usize, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while live_handles() != expected && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    assert_eq!(live_handles(), expected, "{what}");
+    common::wait_until(what, || live_handles() == expected);
 }
 
 /// Waits until the server has taken every queued fault (so the requests that
 /// meet them have arrived).
 fn wait_until_faults_taken(server: &common::MockServer) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while server.pending_faults() > 0 {
-        assert!(Instant::now() < deadline, "the server never received the request");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::wait_until("the server received the request", || server.pending_faults() == 0);
 }
 
 #[test]
@@ -188,11 +180,7 @@ fn a_client_dropped_by_a_waker_on_its_worker_thread_is_freed_elsewhere() {
     let as_waker = Waker::from(Arc::clone(&waker));
     assert!(Pin::new(&mut future).poll(&mut Context::from_waker(&as_waker)).is_pending());
 
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while waker.0.lock().unwrap().is_some() {
-        assert!(Instant::now() < deadline, "never woken");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::wait_until("the waker dropped the client", || waker.0.lock().unwrap().is_none());
     let model = future.now_or_never().expect("complete once woken").unwrap();
     assert_eq!(model.id(), "claude-sonnet-4-20250514");
     drop(model);

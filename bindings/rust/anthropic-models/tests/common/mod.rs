@@ -153,18 +153,6 @@ impl MockServer {
         self.log().into_iter().filter(|r| r.header(TAG_HEADER) == Some(tag)).collect()
     }
 
-    /// Waits until `tag` has `n` logged requests (for work in flight).
-    pub fn wait_for_requests(&self, tag: &str, n: usize) -> Vec<Logged> {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let seen = self.requests(tag);
-            if seen.len() >= n || Instant::now() > deadline {
-                return seen;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
     /// The API read directly, not through the binding: every model of the
     /// listing `query` selects, as JSON, newest first.
     pub fn raw_models(&self, query: &str) -> Vec<Json> {
@@ -215,4 +203,14 @@ pub fn silence_expected_panics(expected: &'static str) {
             report(info);
         }
     }));
+}
+
+/// Polls `done` until it holds; fails the test after 20 s (work in flight on
+/// a busy machine gets that long).
+pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(2));
+    }
 }
