@@ -171,7 +171,7 @@ fn report(name: &str, cmp: &Comparison, per: u32, target: f64) {
 
 fn main() {
     let server = common::MockServer::start(&["--synthetic", &MODELS.to_string()]);
-    let client: Client = server.client("bench");
+    let client: Client = common::builder_for(&server.url()).build().unwrap();
     let c_list = CClient::new(&server.url()).list(MODELS as i32);
     let page = client.list(&ListParams::default().limit(MODELS)).unwrap();
     assert_eq!(page.len(), MODELS as usize);
@@ -196,7 +196,7 @@ fn main() {
     let mut gets = Comparison { c: Vec::new(), rust: Vec::new() };
     for _ in 0..GET_ROUNDS {
         let c_client = CClient::new(&server.url());
-        let client = server.client("bench");
+        let client = common::builder_for(&server.url()).build().unwrap();
         assert_eq!(c_client.gets(&id, 5), 0);
         for _ in 0..5 {
             client.get(GET_ID).unwrap();
