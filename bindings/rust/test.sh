@@ -26,6 +26,9 @@ logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 passed=0 failed=0
 
+# with VAR=VALUE CARGO_ARGS...: offline_cargo with one more variable set.
+with() { (export "$1" && shift && offline_cargo "$@"); }
+
 # count_results LOG: "PASSED FAILED" summed over libtest's summary lines.
 count_results() {
   awk '/^test result:/ {
@@ -59,14 +62,12 @@ if cargo clippy --version >/dev/null 2>&1; then
   step clippy offline_cargo clippy --workspace --all-targets -- -D warnings
 else
   echo "== rust: clippy is not installed; building every target with -D warnings instead"
-  step build-warnings env RUSTFLAGS="-D warnings" offline_cargo build --workspace --all-targets
+  step build-warnings with RUSTFLAGS="-D warnings" build --workspace --all-targets
 fi
 step tests offline_cargo test --workspace --no-fail-fast
 step bundled offline_cargo test --no-fail-fast -p anthropic-models-sys -p anthropic-models --features anthropic-models/bundled \
   --test declarations --test linkage --test models --test futures
 # The build script's other ways to link, each checked by the linkage test.
-# with VAR=VALUE CARGO_ARGS...: offline_cargo with one more variable set.
-with() { (export "$1" && shift && offline_cargo "$@"); }
 step static with ANTHROPIC_MODELS_STATIC=1 test -p anthropic-models-sys --test linkage --test declarations
 step lib-dir with ANTHROPIC_MODELS_LIB_DIR="$AM_PREFIX/lib" test -p anthropic-models-sys --test linkage --test declarations
 step no-bundled with ANTHROPIC_MODELS_NO_BUNDLED=1 test -p anthropic-models-sys --features bundled --test linkage
