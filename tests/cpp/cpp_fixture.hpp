@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -79,6 +80,23 @@ class CppWrapperTest : public ::testing::Test {
           return pred();
         },
         timeout_ms);
+  }
+
+  // Runs dispatch() until it rethrows an E (or the bound passes): its what().
+  template <typename E>
+  static std::optional<std::string> DispatchUntilThrown(amc::Client &c, int timeout_ms = 10000) {
+    std::optional<std::string> what;
+    WaitUntil(
+        [&] {
+          try {
+            c.dispatch();
+          } catch (const E &e) {
+            what = e.what();
+          }
+          return what.has_value();
+        },
+        timeout_ms);
+    return what;
   }
 
   static Fault Respond(int status, std::vector<std::pair<std::string, std::string>> headers, int times = 1) {

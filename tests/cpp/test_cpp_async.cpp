@@ -1,9 +1,11 @@
 // The C++ wrapper's asynchronous surface: Request (wait / take / cancel),
-// std::function callbacks run by dispatch() or on the worker, the lifetime of
-// the boxed callbacks, exceptions thrown by callbacks, and notifiers.
+// callbacks (move-only ones too) run by dispatch() or on the worker, the
+// lifetime of the boxed callbacks, exceptions thrown by callbacks, and
+// notifiers.
 #include <poll.h>
 
 #include <atomic>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -123,16 +125,7 @@ TEST_F(CppWrapperTest, CallbackExceptionRethrownByDispatch) {
   amc::Request r1 = c.get_async("claude-opus-4-6", [t](amc::RequestRef) { throw std::logic_error("boom"); });
   t.reset();
   ASSERT_TRUE(r1.wait());
-  bool thrown = false;
-  ASSERT_TRUE(WaitUntil([&] {
-    try {
-      c.dispatch();
-    } catch (const std::logic_error &e) {
-      EXPECT_STREQ(e.what(), "boom");
-      thrown = true;
-    }
-    return thrown;
-  }));
+  EXPECT_EQ(DispatchUntilThrown<std::logic_error>(c), "boom");
   EXPECT_EQ(destroyed.load(), 1);  // the callback was still released
   EXPECT_EQ(c.dispatch(), 0);      // rethrown once only
 
@@ -203,20 +196,116 @@ TEST_F(CppWrapperTest, CancelFinishesWithCancelled) {
   EXPECT_EQ(*seen, AM_ERR_CANCELLED);
 }
 
+// Destroying a Request drops its callback (what it captured is destroyed,
+// the callback never runs) while the request is in flight, and also once it
+// finished but before dispatch() ran the callback: the trap of issue 16, where
+// a loop dispatching until done() destroys the Request too early.
 TEST_F(CppWrapperTest, DestroyingRequestDropsCallback) {
-  server_->add_fault(NeverAnswer());
   amc::Client c = MakeClient();
-  std::atomic<int> destroyed{0};
+  for (bool finished : {true, false}) {
+    SCOPED_TRACE(finished ? "finished, not dispatched" : "in flight");
+    if (!finished) server_->add_fault(NeverAnswer());
+    std::atomic<int> destroyed{0};
+    int calls = 0;
+    {
+      auto t = std::make_shared<Token>(&destroyed);
+      amc::Request r = c.get_async("claude-opus-4-6", [t, &calls](amc::RequestRef) { ++calls; });
+      t.reset();
+      if (finished) {
+        ASSERT_TRUE(r.wait());
+        // The completion is queued for dispatch once the descriptor is readable.
+        pollfd p{c.wakeup_fd(), POLLIN, 0};
+        ASSERT_EQ(::poll(&p, 1, 10000 * TimeScale()), 1);
+      } else {
+        EXPECT_FALSE(r.wait(milliseconds(20)));
+      }
+      EXPECT_EQ(calls, 0);
+      EXPECT_EQ(destroyed.load(), 0);
+    }
+    EXPECT_EQ(destroyed.load(), 1);
+    for (int i = 0; i < 5; ++i) c.dispatch();
+    EXPECT_EQ(calls, 0);
+  }
+}
+
+TEST_F(CppWrapperTest, MoveOnlyCallbacksRunInDispatch) {
+  amc::Client c = MakeClient();
+  std::promise<std::string> got;
+  std::future<std::string> got_future = got.get_future();
+  auto suffix = std::make_unique<std::string>("/taken");
+  amc::Request r = c.get_async("claude-opus-4-6", [p = std::move(got), s = std::move(suffix)](amc::RequestRef req) mutable {
+    p.set_value(std::string(req.take_model().id()) + *s);
+  });
+  std::promise<std::size_t> listed;
+  std::future<std::size_t> listed_future = listed.get_future();
+  amc::Request l = c.list_all_async(amc::ListParams().limit(4), [p = std::move(listed)](amc::RequestRef req) mutable {
+    p.set_value(req.take_list().size());
+  });
+  auto ready = [](const auto &f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; };
+  ASSERT_TRUE(DispatchUntil(c, [&] { return ready(got_future) && ready(listed_future); }));
+  EXPECT_EQ(got_future.get(), "claude-opus-4-6/taken");
+  EXPECT_EQ(listed_future.get(), 13u);
+
+  // A move-only callback that throws: dispatch() still rethrows.
+  amc::Request t = c.list_async([u = std::make_unique<int>(1)](amc::RequestRef) { throw std::runtime_error("move-only"); });
+  EXPECT_EQ(DispatchUntilThrown<std::runtime_error>(c), "move-only");
+}
+
+// A binding's completion: a move-only callback that fulfils a promise with
+// the model or the request's error.
+amc::Callback FulfilWithModel(std::promise<amc::Model> promise) {
+  return [p = std::move(promise)](amc::RequestRef req) mutable {
+    try {
+      p.set_value(req.take_model());
+    } catch (...) {
+      p.set_exception(std::current_exception());
+    }
+  };
+}
+
+// What a binding does: complete a promise from the worker, no dispatch at all.
+TEST_F(CppWrapperTest, MoveOnlyCallbackCompletesPromiseOnWorker) {
+  amc::Client c(BaseOptions().callbacks_on_worker());
+  std::promise<amc::Model> found;
+  std::future<amc::Model> found_future = found.get_future();
+  amc::Request r = c.get_async("claude-haiku-4-5", FulfilWithModel(std::move(found)));
+  ASSERT_EQ(found_future.wait_for(milliseconds(10000 * TimeScale())), std::future_status::ready);
+  EXPECT_EQ(found_future.get().id(), "claude-haiku-4-5-20251001");
+
+  std::promise<amc::Model> missing;
+  std::future<amc::Model> missing_future = missing.get_future();
+  amc::Request f = c.get_async("no-such-model", FulfilWithModel(std::move(missing)));
+  ASSERT_EQ(missing_future.wait_for(milliseconds(10000 * TimeScale())), std::future_status::ready);
+  try {
+    missing_future.get();
+    FAIL() << "an unknown model was found";
+  } catch (const amc::Error &e) {
+    EXPECT_EQ(e.status(), AM_ERR_NOT_FOUND);
+  }
+}
+
+TEST_F(CppWrapperTest, MoveOnlyHooks) {
+  amc::Client c = MakeClient();
+  auto notified = std::make_unique<std::promise<void>>();
+  std::future<void> notified_future = notified->get_future();
+  c.set_completion_notify([p = std::move(notified)]() mutable {
+    if (p) {
+      p->set_value();
+      p.reset();
+    }
+  });
+  std::promise<std::string> first_line;
+  std::future<std::string> line_future = first_line.get_future();
+  c.set_log_callback([p = std::move(first_line), set = false](amc::LogLevel, std::string_view line) mutable {
+    if (!set) p.set_value(std::string(line));
+    set = true;
+  });
   int calls = 0;
-  {
-    auto t = std::make_shared<Token>(&destroyed);
-    amc::Request r = c.get_async("claude-opus-4-6", [t, &calls](amc::RequestRef) { ++calls; });
-    t.reset();
-    EXPECT_EQ(destroyed.load(), 0);
-  }  // freed in flight: cancelled, the callback will not run
-  EXPECT_EQ(destroyed.load(), 1);
-  for (int i = 0; i < 5; ++i) c.dispatch();
-  EXPECT_EQ(calls, 0);
+  amc::Request r = c.get_async("claude-opus-4-6", [&calls](amc::RequestRef) { ++calls; });
+  ASSERT_EQ(notified_future.wait_for(milliseconds(10000 * TimeScale())), std::future_status::ready);
+  ASSERT_EQ(line_future.wait_for(milliseconds(10000 * TimeScale())), std::future_status::ready);
+  EXPECT_NE(line_future.get().find("/v1/models/claude-opus-4-6"), std::string::npos);
+  ASSERT_TRUE(DispatchUntil(c, [&] { return calls == 1; }));
 }
 
 TEST_F(CppWrapperTest, DestroyingClientReleasesCallbacksAndKeepsRequests) {
@@ -288,14 +377,7 @@ TEST_F(CppWrapperTest, MovingClientAndRequestsKeepsCallbacks) {
   amc::Request r3 = b.get_async("claude-opus-4-6", [](amc::RequestRef) { throw std::runtime_error("x"); });
   amc::Client c = std::move(b);
   ASSERT_TRUE(r3.wait());
-  EXPECT_TRUE(WaitUntil([&] {
-    try {
-      c.dispatch();
-    } catch (const std::runtime_error &) {
-      return true;
-    }
-    return false;
-  }));
+  EXPECT_EQ(DispatchUntilThrown<std::runtime_error>(c), "x");
 }
 
 TEST_F(CppWrapperTest, CallbacksOnWorkerThread) {
@@ -339,16 +421,8 @@ TEST_F(CppWrapperTest, CompletionNotifier) {
   EXPECT_EQ(first.use_count(), 1);
   amc::Request r2 = c.get_async("claude-opus-4-6", [&](amc::RequestRef) { ++calls; });
   ASSERT_TRUE(r2.wait());
-  bool rethrown = false;
-  ASSERT_TRUE(WaitUntil([&] {
-    try {
-      c.dispatch();
-    } catch (const std::runtime_error &e) {
-      EXPECT_STREQ(e.what(), "notify");
-      rethrown = true;
-    }
-    return rethrown && calls == 2;
-  }));
+  EXPECT_EQ(DispatchUntilThrown<std::runtime_error>(c), "notify");
+  ASSERT_TRUE(DispatchUntil(c, [&] { return calls == 2; }));
   c.set_completion_notify(nullptr);
   EXPECT_EQ(second.use_count(), 1);
 }
@@ -383,16 +457,7 @@ TEST_F(CppWrapperTest, LogCallbackSeesAttemptsWithoutSecrets) {
   c.set_log_callback([](amc::LogLevel, std::string_view) { throw std::runtime_error("log"); });
   EXPECT_EQ(holder.use_count(), 1);
   (void)c.get("claude-opus-4-6");
-  bool rethrown = false;
-  ASSERT_TRUE(WaitUntil([&] {
-    try {
-      c.dispatch();
-    } catch (const std::runtime_error &e) {
-      EXPECT_STREQ(e.what(), "log");
-      rethrown = true;
-    }
-    return rethrown;
-  }));
+  EXPECT_EQ(DispatchUntilThrown<std::runtime_error>(c), "log");
   c.set_log_callback(nullptr);
   (void)c.get("claude-opus-4-6");
   EXPECT_EQ(c.dispatch(), 0);  // nothing more was kept

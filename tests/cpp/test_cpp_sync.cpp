@@ -1,5 +1,6 @@
 // The C++ wrapper's blocking surface: options, list parameters, lists and
-// iteration, models and views, capabilities, errors and handle moves.
+// iteration, models and views, capabilities (and their enumeration), dates,
+// errors and handle moves.
 #include <algorithm>
 #include <cstdlib>
 #include <iterator>
@@ -258,6 +259,61 @@ TEST_F(CppWrapperTest, SupportsIsTriStateByEnumAndPath) {
   EXPECT_EQ(opus45.supports(AM_CAP_BATCH), amc::Support::Yes);
   auto levels = opus45.effort_levels();
   EXPECT_EQ(std::count(levels.begin(), levels.end(), "xhigh"), 0);
+}
+
+TEST_F(CppWrapperTest, CapabilitiesEnumerateEveryReportedPath) {
+  amc::Client c = MakeClient();
+  amc::Model opus46 = c.get("claude-opus-4-6");
+  const auto caps = opus46.capabilities();
+  std::vector<std::string_view> paths;
+  for (const auto &[path, support] : caps) {
+    paths.push_back(path);
+    EXPECT_EQ(support, opus46.supports(path)) << path;  // the same answer by path
+  }
+  // Depth first in the server's order: groups before their members, nodes
+  // without a support value of their own ("thinking.types") left out, and a
+  // capability newer than this release ("future_capability") included.
+  EXPECT_EQ(paths, (std::vector<std::string_view>{
+                       "batch", "citations", "code_execution", "context_management",
+                       "context_management.clear_thinking_20251015", "context_management.clear_tool_uses_20250919",
+                       "context_management.compact_20260112", "effort", "effort.high", "effort.low", "effort.max",
+                       "effort.medium", "effort.xhigh", "future_capability", "image_input", "pdf_input",
+                       "server_tools", "server_tools.code_execution", "server_tools.web_search",
+                       "structured_outputs", "thinking", "thinking.types.adaptive", "thinking.types.between_tools",
+                       "thinking.types.disabled", "thinking.types.enabled"}));
+  for (const auto &entry : caps) EXPECT_EQ(entry.second, amc::Support::Yes) << entry.first;
+
+  // "No" is reported as such.
+  amc::Model opus45 = c.get("claude-opus-4-5");
+  const auto caps45 = opus45.capabilities();
+  auto compact = std::find_if(caps45.begin(), caps45.end(),
+                              [](const auto &e) { return e.first == "context_management.compact_20260112"; });
+  ASSERT_NE(compact, caps45.end());
+  EXPECT_EQ(compact->second, amc::Support::No);
+
+  // A view from a list answers the same; old-shape models and empty handles have none.
+  amc::ModelList all = c.list_all();
+  auto it = std::find_if(all.begin(), all.end(), [&](amc::ModelView v) { return v.id() == opus46.id(); });
+  ASSERT_NE(it, all.end());
+  EXPECT_EQ((*it).capabilities(), caps);
+  EXPECT_TRUE(c.get("claude-3-haiku-20240307").capabilities().empty());
+  EXPECT_TRUE(amc::ModelView().capabilities().empty());
+}
+
+TEST_F(CppWrapperTest, DeprecationAndRetirementAsUnixTime) {
+  amc::Client c = MakeClient();
+  amc::Model old = c.get("claude-opus-4-0");
+  EXPECT_EQ(old.deprecated_at_unix(), std::optional<std::int64_t>(1761609600));  // 2025-10-28T00:00:00Z
+  EXPECT_EQ(old.retires_at_unix(), std::optional<std::int64_t>(1778716800));     // 2026-05-14T00:00:00Z
+  amc::Model active = c.get("claude-opus-4-6");                                   // both null in the body
+  EXPECT_EQ(active.deprecated_at_unix(), std::nullopt);
+  EXPECT_EQ(active.retires_at_unix(), std::nullopt);
+  amc::Model legacy = c.get("claude-2.1");  // deprecated, no retirement date
+  EXPECT_EQ(legacy.deprecated_at_unix(), std::optional<std::int64_t>(1721520000));  // 2024-07-21T00:00:00Z
+  EXPECT_EQ(legacy.retires_at(), std::nullopt);
+  EXPECT_EQ(legacy.retires_at_unix(), std::nullopt);
+  EXPECT_EQ(amc::ModelView().deprecated_at_unix(), std::nullopt);
+  EXPECT_EQ(amc::ModelView().retires_at_unix(), std::nullopt);
 }
 
 TEST_F(CppWrapperTest, ViewsAndClonesAgree) {
