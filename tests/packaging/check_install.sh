@@ -13,6 +13,10 @@
 #   5. the installed am-mock-server, which finds the installed catalog by
 #      itself, queried by the installed am-models
 set -euo pipefail
+# grep -q for pipelines: it reads all its input, because under pipefail a
+# grep -q that exits at the first match can kill the writer with SIGPIPE and
+# fail a check that passed (seen with ldd).
+has() { grep "$@" >/dev/null; }
 build=$1 server=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source_tree=$(cd "$here/../.." && pwd)
@@ -37,11 +41,11 @@ configure() {
 }
 # Whether BINARY loads libanthropic_models.so from the prefix, or not at all.
 expect_shared() {
-  ldd "$1" | grep -q "libanthropic_models.so.1 => $prefix/lib/" \
+  ldd "$1" | has "libanthropic_models.so.1 => $prefix/lib/" \
     || { ldd "$1" >&2; fail "$1 does not load the installed shared library"; }
 }
 expect_static() {
-  if ldd "$1" | grep -q libanthropic_models; then
+  if ldd "$1" | has libanthropic_models; then
     ldd "$1" >&2; fail "$1 is linked statically but still needs libanthropic_models.so"
   fi
 }
@@ -76,7 +80,7 @@ cc_c99 -o "$work/pc_shared" "$main_c" $(pkg-config --cflags --libs anthropic_mod
 LD_LIBRARY_PATH="$libdir" expect_shared "$work/pc_shared"
 LD_LIBRARY_PATH="$libdir" run "$work/pc_shared"
 # The shared .pc file gives a complete --static line too.
-pkg-config --static --libs anthropic_models | grep -q -- "-lcurl" || fail "no -lcurl in --static --libs anthropic_models"
+pkg-config --static --libs anthropic_models | has -- "-lcurl" || fail "no -lcurl in --static --libs anthropic_models"
 
 step "2b. C linked statically via pkg-config --static"
 # shellcheck disable=SC2046
@@ -98,8 +102,8 @@ run "$work/consumer_cxx/consumer_cxx"
 check_plugin() {
   local lib=$work/$1/libplugin.so exported
   exported=$(nm -D --defined-only "$lib" | awk '{print $3}')
-  echo "$exported" | grep -qx plugin_library_version || fail "$1: plugin entry point missing"
-  if echo "$exported" | grep -q '^am_'; then
+  echo "$exported" | has -x plugin_library_version || fail "$1: plugin entry point missing"
+  if echo "$exported" | has '^am_'; then
     echo "$exported" | grep '^am_' >&2; fail "$1: the plugin re-exports library symbols"
   fi
 }
@@ -114,7 +118,7 @@ step "5. the installed am-mock-server finds the installed catalog without --cata
 installed_catalog=$prefix/share/anthropic_models/catalog.json
 cmp -s "$installed_catalog" "$source_tree/tools/mock-server/catalog.json" \
   || fail "share/anthropic_models/catalog.json is not the shipped catalog"
-"$prefix/bin/am-mock-server" --help | grep -qF "default: $(cd "$prefix" && pwd -P)/share/anthropic_models/catalog.json" \
+"$prefix/bin/am-mock-server" --help | has -F "default: $(cd "$prefix" && pwd -P)/share/anthropic_models/catalog.json" \
   || { "$prefix/bin/am-mock-server" --help >&2; fail "--help does not name the installed catalog as the default"; }
 # Prove the installed file is the one read (the build tree's catalog is a
 # fallback the binary also knows): replace it with a one-model catalog.
@@ -125,6 +129,6 @@ JSON
 listing=$("$here/../examples/run_with_server.sh" "$prefix/bin/am-mock-server" "$prefix/bin/am-models" list --all)
 echo "$listing"
 # The header line and that model's row, nothing else.
-[ "$(echo "$listing" | wc -l)" -eq 2 ] && echo "$listing" | sed -n 2p | grep -q '^installed-catalog-model ' \
+[ "$(echo "$listing" | wc -l)" -eq 2 ] && echo "$listing" | sed -n 2p | has '^installed-catalog-model ' \
   || fail "the installed server did not serve the installed catalog"
 echo "install and consumers: OK"
