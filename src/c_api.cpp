@@ -263,7 +263,21 @@ am_status am_client_new(const am_options *opts, am_client **out, am_error **err)
     return true;
   });
 }
-void am_client_free(am_client *client) noexcept { delete client; }
+void am_client_free(am_client *client) noexcept {
+  if (!client) return;
+  am::Engine &engine = client->client->engine();
+  if (engine.on_worker()) {
+    // From a callback on the client's own worker, which cannot join itself:
+    // the worker finishes the free once the callback returns.
+    try {
+      engine.stop_from_worker([client] { delete client; });
+      return;
+    } catch (...) {
+      return;  // out of memory: the client stays alive (leaked), never a crash
+    }
+  }
+  delete client;
+}
 
 int32_t am_client_dispatch(am_client *client, int32_t max) noexcept {
   if (!client) return 0;

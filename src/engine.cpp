@@ -64,13 +64,14 @@ bool Engine::start(Error &err) {
 
 void Engine::stop() {
   link_->detach();  // request handles stop calling in; this stop cancels them all
-  if (!worker_.joinable()) return;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
+  if (worker_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    curl_multi_wakeup(multi_);
+    worker_.join();
   }
-  curl_multi_wakeup(multi_);
-  worker_.join();
   // No callback runs from here on: release what the host pinned for them.
   std::deque<std::shared_ptr<Job>> queued;
   {
@@ -80,6 +81,16 @@ void Engine::stop() {
   for (auto &c : queued) c->release_userdata();
   for (auto &c : undelivered_) c->release_userdata();
   undelivered_.clear();
+}
+
+void Engine::stop_from_worker(std::function<void()> then) {
+  link_->detach();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  quiet_ = true;  // worker-only state, and this is the worker: no callback from here on
+  after_worker_exit_ = std::move(then);
 }
 
 // Wake-ups are edge-triggered: one curl_multi_wakeup per batch the worker
@@ -299,6 +310,12 @@ void Engine::run() {
   // Whatever is still attached to the multi handle (nothing, normally).
   t_worker_link = nullptr;
   worker_id_.store(std::thread::id());
+  if (after_worker_exit_) {
+    // Freed from one of its own callbacks: nobody will join this thread.
+    std::function<void()> then = std::move(after_worker_exit_);
+    worker_.detach();
+    then();  // frees the client and this engine: touch no member after it
+  }
 }
 
 }  // namespace am

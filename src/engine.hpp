@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <queue>
@@ -79,6 +80,11 @@ class Engine {
   // Cancels everything in flight and joins the worker. No callback runs once
   // this has begun; the userdata of callbacks that never ran is released.
   void stop();
+  // The same, asked from a callback running on the worker itself (which
+  // cannot join itself): no further callback runs, and once the callback
+  // returns the worker cancels everything, detaches, and calls `then`, which
+  // frees the owner of this engine (and so the engine).
+  void stop_from_worker(std::function<void()> then);
 
   // Any thread.
   bool submit(std::shared_ptr<Job> job, Error &err);
@@ -140,6 +146,7 @@ class Engine {
   std::unordered_map<Job *, std::shared_ptr<Job>> active_;
   std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_;
   bool quiet_ = false;                              // shutting down: deliver nothing
+  std::function<void()> after_worker_exit_;         // set by stop_from_worker
   bool ready_pending_ = false;                      // completions queued this iteration
   std::vector<std::shared_ptr<Job>> undelivered_;  // finished during shutdown
 

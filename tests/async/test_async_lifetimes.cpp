@@ -330,7 +330,15 @@ TEST_F(LifetimeTest, WorkerCallbacksSubmittingWhileTheClientIsFreedAreRefusedCle
 struct Pair {
   std::atomic<int> inside{0};
   std::atomic<am_request *> req[2] = {nullptr, nullptr};
+  std::atomic<bool> freed[2] = {false, false};  // by the other one's callback
   std::atomic<int> calls{0}, released{0};
+
+  // When one callback freed the other request before that one's callback
+  // started, the other callback never runs, so its own victim is still ours.
+  void FreeTheRest() {
+    for (int k = 0; k < 2; ++k)
+      if (!freed[k].load()) am_request_free(req[k].load());
+  }
 };
 
 struct PairSide {
@@ -347,6 +355,7 @@ void PairCallback(am_request *, void *ud) {
   // other freed its request first).
   WaitUntil([&] { return p->inside.load() >= 2; }, 200, 1);
   am_request_free(p->req[1 - side->me].load());  // the other one's request
+  p->freed[1 - side->me].store(true);
 }
 
 void PairRelease(void *ud) { static_cast<PairSide *>(ud)->pair->released.fetch_add(1); }
@@ -374,6 +383,7 @@ TEST_F(LifetimeTest, CallbacksRunningAtOnceMayFreeEachOthersRequest) {
     a.join();
     b.join();
     EXPECT_GE(pair.calls.load(), 1);
+    pair.FreeTheRest();
     EXPECT_EQ(pair.released.load(), 2);  // both handles freed, each userdata released once
     client.reset();
     EXPECT_EQ(pair.released.load(), 2);
@@ -398,6 +408,7 @@ TEST_F(LifetimeTest, WorkerCallbacksOfTwoClientsMayFreeEachOthersRequest) {
     ASSERT_TRUE(WaitUntil([&] { return pair.released.load() == 2; }, static_cast<int>(BoundMs(5000))));
     c0.reset();
     c1.reset();
+    pair.FreeTheRest();
     EXPECT_EQ(pair.released.load(), 2);
   }
 }
@@ -501,6 +512,49 @@ TEST_F(LifetimeTest, NotifierDrivenHostDispatchingOnePerSignalLosesNothing) {
   EXPECT_EQ(ran, n);
   for (auto &p : probes) EXPECT_EQ(p.calls.load(), 1);
   ASSERT_EQ(AM_OK, am_client_set_completion_notify(client.get(), nullptr, nullptr, nullptr, nullptr));
+}
+
+// ---------------------------------------------------------------- am_client_free from a worker callback
+
+struct FreeFromWorker {
+  am_client *client = nullptr;
+  std::atomic<bool> freed{false};
+};
+
+void FreeClientInsideCallback(am_request *req, void *ud) {
+  auto *f = static_cast<FreeFromWorker *>(ud);
+  am_request_free(req);
+  am_client_free(f->client);  // the worker cannot join itself: finished after this returns
+  f->freed.store(true);
+}
+
+TEST_F(LifetimeTest, ClientFreedFromItsOwnWorkerCallbackIsFreedAfterTheCallback) {
+  Watchdog dog("am_client_free from a worker callback", 60);
+  const int threads_before = SettledThreadCount();
+  for (int run = 0; run < 10; ++run) {
+    ClientPtr client = WorkerClient();
+    FreeFromWorker f;
+    f.client = client.release();  // the callback frees it
+    Probe held;
+    AddFault(NeverAnswer());
+    const size_t before = Requests();
+    auto in_flight = SubmitGet(f.client, "claude-opus-4-6", held);
+    AM_ASSERT_SUBMITTED(in_flight);
+    ASSERT_TRUE(WaitForRequests(before + 1));
+    am_request *trigger = nullptr;
+    ASSERT_EQ(AM_OK, am_models_list_async(f.client, nullptr, FreeClientInsideCallback, &f, nullptr, &trigger,
+                                          nullptr));
+    ASSERT_TRUE(WaitUntil([&] { return f.freed.load(); }, static_cast<int>(BoundMs(5000))));
+    // The worker cancels what was in flight without a callback, releases its
+    // userdata, and exits.
+    ASSERT_TRUE(WaitUntil([&] { return held.frees.load() == 1; }, static_cast<int>(BoundMs(5000))));
+    EXPECT_EQ(held.calls.load(), 0);
+    EXPECT_EQ(am_request_wait(in_flight.req.get(), static_cast<int64_t>(BoundMs(5000))), 1);
+    EXPECT_EQ(TakeModel(in_flight.req.get()).status, AM_ERR_CANCELLED);
+  }
+  // Every worker exited: no thread left behind per freed client.
+  EXPECT_TRUE(WaitUntil([&] { return ThreadCount() <= threads_before; }, static_cast<int>(BoundMs(5000))))
+      << ThreadCount() << " threads, " << threads_before << " before";
 }
 
 }  // namespace
