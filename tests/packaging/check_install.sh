@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check_install.sh BUILD_DIR MOCK_SERVER: installs the build into a temporary
+# check_install.sh BUILD_DIR MOCK_SERVER SONAME: installs the build into a temporary
 # prefix and builds and runs consumers against the INSTALLED tree, every way
 # the README documents:
 #   1. C-only CMake projects via find_package: shared, static through
@@ -13,7 +13,7 @@
 #   5. the installed am-mock-server, which finds the installed catalog by
 #      itself, queried by the installed am-models
 set -euo pipefail
-build=$1 server=$2
+build=$1 server=$2 soname=$3  # soname: libanthropic_models.so.<ABI version>
 here=$(cd "$(dirname "$0")" && pwd)
 source_tree=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
@@ -26,7 +26,7 @@ fail() { echo "check_install: $*" >&2; exit 1; }
 step "cmake --install into $prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 test -f "$prefix/include/anthropic_models.h"
-test -L "$prefix/lib/libanthropic_models.so.1" || fail "no lib/libanthropic_models.so.1 in the prefix"
+test -L "$prefix/lib/$soname" || fail "no lib/$soname in the prefix"
 
 # configure DIR PROJECT [CMAKE ARGS...]: builds tests/packaging/PROJECT into
 # $work/DIR against the prefix (the link line is shown when it fails).
@@ -36,12 +36,14 @@ configure() {
   cmake --build "$dir" >"$dir.log" 2>&1 || { cat "$dir.log" >&2; fail "building $project ($*) failed"; }
 }
 # Whether BINARY loads libanthropic_models.so from the prefix, or not at all.
+# (grep without -q reads all of ldd's output: under pipefail, ldd must not
+# die of SIGPIPE after an early match.)
 expect_shared() {
-  ldd "$1" | grep -q "libanthropic_models.so.1 => $prefix/lib/" \
+  ldd "$1" | grep "$soname => $prefix/lib/" >/dev/null \
     || { ldd "$1" >&2; fail "$1 does not load the installed shared library"; }
 }
 expect_static() {
-  if ldd "$1" | grep -q libanthropic_models; then
+  if ldd "$1" | grep libanthropic_models >/dev/null; then
     ldd "$1" >&2; fail "$1 is linked statically but still needs libanthropic_models.so"
   fi
 }
