@@ -4,7 +4,12 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${AM_BUILD_DIR:-$root/build}
-"$root/scripts/build.sh"
+"$root/scripts/deps.sh"
+# Only what the demo runs, in the same build tree as scripts/build.sh (so the
+# test command reuses it): the library, the CLI, the local API server and the
+# C examples; no test suite and no benchmark is compiled.
+cmake -S "$root" --preset default -B "$build" >/dev/null
+cmake --build "$build" -j"$(nproc)" --target anthropic_models am-models am-mock-server list_models game_loop
 
 log=$(mktemp)
 "$build/tools/mock-server/am-mock-server" --port 0 >"$log" 2>&1 &

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Fuzzes the library's pure parsers with libFuzzer (fuzz/): installs clang when
-# missing, builds fuzz/ with clang, ASan and UBSan into build-fuzz/
-# ("${AM_BUILD_DIR:-build}-fuzz"), then runs every target for SECONDS seconds
+# missing, builds the fuzz targets with clang, ASan and UBSan (the "fuzz"
+# preset of CMakePresets.json) into build-fuzz/ ("${AM_BUILD_DIR:-build}-fuzz"),
+# then runs every target for SECONDS seconds
 # (default 30) on a temporary copy of its seed corpus (fuzz/corpus/ is not
 # modified). Prints one line per target and ends with "fuzz: N passed, M failed";
 # exits non-zero when a target found a crash, hang, leak or sanitizer report,
 # after printing the input (hex) and where it was saved.
 #
 #   scripts/fuzz.sh [SECONDS]
-#   AM_FUZZ_IGNORE_KNOWN_BUGS=1 scripts/fuzz.sh 300   # skip already-reported bugs
 #   AM_FUZZ_TARGETS="fuzz_retry_after" scripts/fuzz.sh 60
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +20,8 @@ esac
 targets=(${AM_FUZZ_TARGETS:-fuzz_decode_list fuzz_decode_model fuzz_error_body fuzz_retry_after})
 
 # Like scripts/deps.sh: as root install what is missing, otherwise say how.
-PACKAGES=(clang libclang-rt-14-dev cmake make rapidjson-dev)
+# (libcurl: the top-level project the fuzz preset configures looks for it.)
+PACKAGES=(clang libclang-rt-14-dev cmake make rapidjson-dev libcurl4-openssl-dev)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -40,21 +41,20 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-ignore_known=OFF
-case ${AM_FUZZ_IGNORE_KNOWN_BUGS:-0} in 1 | ON | on | yes | true) ignore_known=ON ;; esac
 echo "== building fuzz targets in $build"
-cmake -S "$root/fuzz" -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DAM_FUZZ_IGNORE_KNOWN_BUGS=$ignore_known >/dev/null
-if ! cmake --build "$build" -j"$(nproc)" >"$work/build.log" 2>&1; then
+# A tree of the former standalone fuzz/ project cannot be reconfigured from the top.
+if [ -f "$build/CMakeCache.txt" ] && ! grep -qx "CMAKE_HOME_DIRECTORY:INTERNAL=$root" "$build/CMakeCache.txt"; then
+  rm -rf "$build"
+fi
+cmake -S "$root" --preset fuzz -B "$build" >/dev/null
+if ! cmake --build "$build" -j"$(nproc)" --target am_fuzzers >"$work/build.log" 2>&1; then
   cat "$work/build.log" >&2
   echo "fuzz: build failed" >&2
   exit 1
 fi
-# Compiler warnings (on src/ too) are shown, progress lines are not.
-grep -v '^\[ *[0-9]*%\]\|^make\|^gmake\|^ninja' "$work/build.log" || true
 # Crash inputs outlive the temporary directory.
 saved="$build/artifacts"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1:check_initialization_order=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 # final_stat NAME LOG: a libFuzzer final statistic ("stat::NAME: VALUE").
@@ -72,7 +72,7 @@ for t in "${targets[@]}"; do
   esac
   echo "-- $t: ${seconds}s"
   rc=0
-  (cd "$work/$t" && "$build/$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  (cd "$work/$t" && "$build/fuzz/$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$art/" "${dict[@]}" "$corpus") \
     >"$log" 2>&1 || rc=$?
 
@@ -102,7 +102,7 @@ for t in "${targets[@]}"; do
     size=$(wc -c <"$a")
     echo "   input ($size bytes$([ "$size" -gt 512 ] && echo ', first 512 shown')), saved as $saved/$t/$(basename "$a"):"
     od -An -tx1 -v -N512 "$a" | sed 's/^ */   /'
-    echo "   reproduce: $build/$t $saved/$t/$(basename "$a")"
+    echo "   reproduce: $build/fuzz/$t $saved/$t/$(basename "$a")"
   done
   [ -n "$artifacts" ] || { echo "   no input saved; log tail:"; tail -20 "$log" | sed 's/^/   | /'; }
 done

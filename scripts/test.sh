@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test of every language: installs what is missing, builds, then runs
-#  1. the C/C++ suites with ctest (unit, ABI and ABI baseline, integration
-#     over real HTTP on 127.0.0.1, async, fault catalogue, C++ wrapper, CLI,
-#     examples, install + consumers);
+#  1. every C/C++ suite with ctest (unit, ABI and version agreement, ABI
+#     baseline, integration over real HTTP on 127.0.0.1, async, fault
+#     catalogue, C++ wrapper, CLI, examples, install + consumers);
 #  2. the unit, integration, async, fault and C++ suites again built with
 #     ASan + UBSan (memory errors, undefined behaviour and leaks fail the run);
 #  3. the async and fault suites built with ThreadSanitizer, and with the
@@ -11,6 +11,10 @@
 #  4. each libFuzzer target for $AM_FUZZ_SECONDS seconds (default 30);
 #  5. the Go, Rust and C# bindings' own test scripts (bindings/*/test.sh)
 #     against a staging install of this build.
+# Steps 1-3 are the presets default, asan and tsan of CMakePresets.json, each
+# in its own tree (build/, build-asan/, build-tsan/ or $AM_BUILD_DIR-*), which
+# builds only the suites it runs. A failure anywhere fails the run; the counts
+# come from ctest's JUnit reports and the summary line of each other runner.
 # Ends with one line: "total: N passed, N failed".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,56 +24,82 @@ build=${AM_BUILD_DIR:-$root/build}
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 passed=0 failed=0 status=0
-# count LOG: adds the counts of a ctest or gtest log to the totals.
-count() {
-  local p f
-  p=$(sed -n 's/^.*[0-9]*% tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*$/\2 \1/p' "$1" | tail -1)
-  if [ -n "$p" ]; then
-    f=${p#* }; p=$(( ${p% *} - f ))
-  elif grep -q '^[a-z#-]*: [0-9]* passed, [0-9]* failed' "$1"; then
-    # The plain summary line of fuzz.sh and of each binding's test.sh.
-    p=$(sed -n 's/^[a-z#-]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' "$1" | tail -1)
-    f=$(sed -n 's/^[a-z#-]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' "$1" | tail -1)
-  else
-    p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) tests\?\.$/\1/p' "$1" | tail -1)
-    f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) tests\?, listed below:$/\1/p' "$1" | tail -1)
-    # A binary that died before gtest's summary counts as one failure.
-    [ -z "$p$f" ] && f=1
+
+# junit_counts FILE: "PASSED FAILED SKIPPED" of a ctest JUnit report. A test
+# that could not run (its executable is missing, say) is a failure; one that
+# skipped itself (GTEST_SKIP, via SKIP_REGULAR_EXPRESSION) is neither.
+junit_counts() {
+  awk '
+    function settle() { if (pending) failed++; pending = 0 }
+    /<testcase / {
+      settle()
+      status = ""
+      if (match($0, /status="[a-z]*"/)) status = substr($0, RSTART + 8, RLENGTH - 9)
+      if (status == "run") passed++
+      else if (status == "disabled") skipped++
+      else if (status == "notrun") pending = 1
+      else failed++
+      next
+    }
+    pending && /<skipped message="SKIP_/ { skipped++; pending = 0 }
+    END { settle(); print passed + 0, failed + 0, skipped + 0 }' "$1"
+}
+
+# run_ctest NAME DIR: runs every test of the tree DIR (its tests are exactly
+# the suites its preset selected), showing failures and the summary but not
+# each passing test, and adds its counts to the totals. The options are the
+# ones the test presets set.
+run_ctest() {
+  local name=$1 dir=$2 junit=$logs/$1.xml rc=0
+  echo "== ctest: $name ($dir)"
+  ctest --test-dir "$dir" --output-on-failure --no-tests=error -j2 --output-junit "$junit" \
+    >"$logs/$name.log" 2>&1 || rc=$?
+  grep -v -e '^ *Start  *[0-9]*: ' -e '^ *[0-9]*/[0-9]* Test  *#[0-9]*: .*  Passed  *[0-9.]* sec$' \
+    "$logs/$name.log" || true
+  if [ ! -s "$junit" ]; then
+    echo "$name: ctest wrote no results (exit status $rc)"
+    failed=$((failed + 1)) status=1
+    return
   fi
-  passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
+  local p f s
+  read -r p f s < <(junit_counts "$junit")
+  echo "$name: $p passed, $f failed, $s skipped"
+  passed=$((passed + p)) failed=$((failed + f))
+  [ "$rc" -eq 0 ] && [ "$f" -eq 0 ] || status=1
 }
-# gtest_in DIR NAME BINARY...: runs gtest binaries of a build, logging as NAME.
-gtest_in() {
-  local dir=$1 name=$2; shift 2
-  for bin in "$@"; do
-    echo "-- $name: $bin"
-    "$dir/tests/$bin" --gtest_brief=1 2>&1 | tee "$logs/$name-${bin//\//-}" || status=1
-    count "$logs/$name-${bin//\//-}"
-  done
-}
-# sanitized NAME FLAGS CMAKE_OPTION TARGETS...: a separate build tree with -fsanitize=FLAGS.
+
+# sanitized PRESET: configures PRESET into its own tree, builds it (the log is
+# shown only when the build fails) and runs its tests.
 sanitized() {
-  local name=$1 flags=$2 option=$3; shift 3
-  local dir="$build-$name"
-  echo "== building with -fsanitize=$flags $option in $dir"
-  cmake -S "$root" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAM_SANITIZE="$flags" \
-    -DAM_BUILD_BENCH=OFF "$option" >/dev/null
-  cmake --build "$dir" -j"$(nproc)" --target "$@" >/dev/null
+  local preset=$1 dir="$build-$1"
+  echo "== $preset: building $dir"
+  cmake -S "$root" --preset "$preset" -B "$dir" >/dev/null
+  if ! cmake --build "$dir" -j"$(nproc)" >"$logs/$preset-build.log" 2>&1; then
+    cat "$logs/$preset-build.log"
+    echo "$preset: build failed"
+    failed=$((failed + 1)) status=1
+    return
+  fi
+  run_ctest "$preset" "$dir"
 }
 
-echo "== ctest: every suite of the main build"
-(cd "$build" && ctest --output-on-failure --no-tests=error -j2 --timeout 300) 2>&1 | tee "$logs/ctest" || status=1
-count "$logs/ctest"
+# count LOG: adds the plain summary line "<word>: N passed, N failed" of
+# fuzz.sh or a binding's test.sh to the totals; none means the runner died.
+count() {
+  local line
+  line=$(grep -E '^[a-z#-]+: [0-9]+ passed, [0-9]+ failed' "$1" | tail -1 || true)
+  if [ -z "$line" ]; then
+    echo "(no summary line in $(basename "$1")'s output: counted as one failure)"
+    failed=$((failed + 1)) status=1
+    return
+  fi
+  passed=$((passed + $(echo "$line" | sed 's/^[a-z#-]*: \([0-9]*\) passed.*/\1/')))
+  failed=$((failed + $(echo "$line" | sed 's/^[a-z#-]*: [0-9]* passed, \([0-9]*\) failed.*/\1/')))
+}
 
-export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:check_initialization_order=1
-export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-sanitized asan address,undefined -DAM_FORCE_PIPE_WAKEUP=OFF am_unit_tests am_integration_tests am_async_tests am_fault_tests am_cpp_tests
-gtest_in "$build-asan" asan unit/am_unit_tests integration/am_integration_tests async/am_async_tests \
-  faults/am_fault_tests cpp/am_cpp_tests
-
-export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
-sanitized tsan thread -DAM_FORCE_PIPE_WAKEUP=ON am_async_tests am_fault_tests
-gtest_in "$build-tsan" tsan async/am_async_tests faults/am_fault_tests
+run_ctest default "$build"
+sanitized asan
+sanitized tsan
 
 echo "== fuzzing"
 "$root/scripts/fuzz.sh" "${AM_FUZZ_SECONDS:-30}" 2>&1 | tee "$logs/fuzz" || status=1

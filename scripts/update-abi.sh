@@ -2,8 +2,8 @@
 # Regenerates the committed ABI baseline (abi/anthropic_models.abi, an abidw
 # dump) and the exported-symbol list (abi/symbols.txt) from a build. Run it
 # only for a deliberate ABI change: an incompatible one also needs
-# AM_ABI_VERSION (header) and AM_ABI_VERSION (CMakeLists.txt) bumped, and the
-# version node in src/anthropic_models.map renamed.
+# AM_ABI_VERSION bumped in include/anthropic_models.h, from which CMake derives
+# the SOVERSION and the version node (cmake/anthropic_models.map.in).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${AM_BUILD_DIR:-$root/build}

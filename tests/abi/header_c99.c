@@ -29,7 +29,6 @@ const struct am_abi_typed am_abi_typed_table = {
 AM_ABI_CHECK(status_size, sizeof(am_status) == 4);
 AM_ABI_CHECK(support_size, sizeof(am_support) == 4);
 AM_ABI_CHECK(capability_size, sizeof(am_capability) == 4);
-AM_ABI_CHECK(abi_version, AM_ABI_VERSION == 1);
 AM_ABI_CHECK(version_number, AM_VERSION_NUMBER == ((AM_VERSION_MAJOR << 16) | (AM_VERSION_MINOR << 8) | AM_VERSION_PATCH));
 AM_ABI_CHECK(fn_count, sizeof(am_abi_every_function) / sizeof(am_abi_every_function[0]) == 93 + 1);
 

@@ -45,7 +45,6 @@ static_assert(noexcept(am_request_free(nullptr)), "");
 static_assert(std::is_same<am_status, int32_t>::value, "am_status is int32_t");
 static_assert(std::is_same<am_support, int32_t>::value, "am_support is int32_t");
 static_assert(std::is_same<am_capability, int32_t>::value, "am_capability is int32_t");
-static_assert(AM_ABI_VERSION == 1, "");
 // The callback types of the asynchronous calls.
 static_assert(std::is_same<am_userdata_free, void (*)(void *)>::value, "am_userdata_free");
 static_assert(std::is_same<am_notify_fn, void (*)(void *)>::value, "am_notify_fn");

@@ -3,8 +3,8 @@
 // bounded waiting, thread counting and wake-up descriptor polling.
 //
 // Everything talks to the library only through include/anthropic_models.h;
-// the integration fixture (tests/integration/fixture.hpp) provides the mock
-// server per test and the RAII handles.
+// tests/support provides the mock server per test, the RAII handles, the
+// fault builders and the time scale.
 #pragma once
 
 #include <dirent.h>
@@ -21,67 +21,14 @@
 #include <thread>
 #include <vector>
 
-#include "fixture.hpp"
+#include "amtest/catalog_oracle.hpp"
+#include "amtest/faults.hpp"
+#include "amtest/handles.hpp"
+#include "amtest/mock_api_test.hpp"
+#include "amtest/request_log.hpp"
+#include "amtest/time_scale.hpp"
 
 namespace amtest {
-
-using RequestPtr = std::unique_ptr<am_request, Free<am_request_free>>;
-using SteadyClock = std::chrono::steady_clock;
-using std::chrono::milliseconds;
-
-inline double MsSince(SteadyClock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
-}
-
-inline void SleepMs(int ms) { std::this_thread::sleep_for(milliseconds(ms)); }
-
-// Instrumented runs are slower: valgrind runs all threads of the process one
-// at a time under one lock, so a thread that was just woken can wait a whole
-// scheduling slice (100+ ms) before it runs; sanitizers slow everything a few
-// times. Upper bounds on wall time and the pauses that let another thread
-// catch up are multiplied by this factor (1 in a plain build, 2 with a
-// sanitizer, 10 under valgrind; AM_TEST_TIME_SCALE=N overrides it). Lower
-// bounds are never scaled.
-inline int TimeScale() {
-  static const int scale = [] {
-    if (const char *v = std::getenv("AM_TEST_TIME_SCALE")) {
-      int n = std::atoi(v);
-      if (n >= 1) return n;
-    }
-    const char *preload = std::getenv("LD_PRELOAD");
-    if (preload && (std::strstr(preload, "vgpreload") || std::strstr(preload, "/valgrind/"))) return 10;
-#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
-    return 2;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
-    return 2;
-#else
-    return 1;
-#endif
-#else
-    return 1;
-#endif
-  }();
-  return scale;
-}
-
-// An upper bound on wall time, in ms, for this build and runner.
-inline double BoundMs(double ms) { return ms * TimeScale(); }
-
-// A pause that lets another thread (the worker, the server) catch up.
-inline void SettleMs(int ms) { SleepMs(ms * TimeScale()); }
-
-// Polls `pred` every `step_ms` until it holds or `timeout_ms` passed; returns
-// its last value. Never spins without sleeping.
-template <typename Pred>
-bool WaitUntil(Pred pred, int timeout_ms = 5000, int step_ms = 2) {
-  auto deadline = SteadyClock::now() + milliseconds(timeout_ms);
-  for (;;) {
-    if (pred()) return true;
-    if (SteadyClock::now() >= deadline) return pred();
-    SleepMs(step_ms);
-  }
-}
 
 // Threads of this process, as the kernel lists them.
 inline int ThreadCount() {
@@ -232,17 +179,6 @@ class FreeClientAtScopeEnd {
  private:
   ClientPtr &c_;
 };
-
-inline Fault NeverAnswer(int times = 1) { return Act(Fault::Action::NeverAnswer, times); }
-
-// A server-side delay before the normal answer, for every request.
-inline Fault Delay(int ms, int times = -1) {
-  Fault f;
-  f.delay_ms = ms;
-  f.pass_through = true;
-  f.times = times;
-  return f;
-}
 
 // Catalog model ids (newest first), for spreading gets over real models.
 inline std::vector<std::string> CatalogIds() { return ExpectedIds(0); }

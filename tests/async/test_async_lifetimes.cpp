@@ -11,42 +11,11 @@
 #include <mutex>
 #include <set>
 
+#include "amtest/watchdog.hpp"
 #include "async_helpers.hpp"
 
 namespace amtest {
 namespace {
-
-// Aborts the process when not disarmed (destroyed) within `seconds`: a
-// deadlock must fail the test run, not stall it until CI's limit.
-class Watchdog {
- public:
-  Watchdog(const char *what, int seconds) : what_(what) {
-    thread_ = std::thread([this, seconds] {
-      std::unique_lock<std::mutex> lock(mu_);
-      if (!cv_.wait_for(lock, std::chrono::seconds(seconds * TimeScale()), [this] { return done_; })) {
-        std::fprintf(stderr, "watchdog: '%s' still running after %d s: deadlock\n", what_, seconds * TimeScale());
-        std::abort();
-      }
-    });
-  }
-  ~Watchdog() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-  Watchdog(const Watchdog &) = delete;
-  Watchdog &operator=(const Watchdog &) = delete;
-
- private:
-  const char *what_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool done_ = false;
-  std::thread thread_;
-};
 
 // Spins (yielding) until `flag` is set: lines two threads up on one moment.
 void AwaitGo(const std::atomic<bool> &flag) {
@@ -196,7 +165,7 @@ TEST_F(LifetimeTest, HooksMayReplaceOrRemoveThemselvesAndEachOther) {
   AM_ASSERT_SUBMITTED(first);
   // The notifier runs once the completion is queued: it replaces itself and
   // installs the log hook, whose first line then removes both hooks.
-  ASSERT_TRUE(WaitUntil([&] { return state.notify_calls.load() >= 1; }, static_cast<int>(BoundMs(5000))));
+  ASSERT_TRUE(WaitUntil([&] { return state.notify_calls.load() >= 1; }, 5000));
   EXPECT_EQ(am_client_dispatch(client.get(), 0), 1);
   auto second = Get(client.get(), "claude-opus-4-6");  // logs a line: the log hook removes both hooks
   AM_ASSERT_OK(second);
@@ -259,7 +228,7 @@ TEST_F(LifetimeTest, RequestWaitOnItsOwnWorkerReturnsAtOnce) {
   w.client = client.get();
   auto outer = SubmitGet(client.get(), "claude-opus-4-6", WaitInsideWorkerCallback, &w, nullptr);
   AM_ASSERT_SUBMITTED(outer);
-  ASSERT_TRUE(WaitUntil([&] { return w.wait_result.load() != -1; }, static_cast<int>(BoundMs(5000))));
+  ASSERT_TRUE(WaitUntil([&] { return w.wait_result.load() != -1; }, 5000));
   EXPECT_EQ(w.wait_result.load(), 0);  // not finished, and not waited for
   EXPECT_LT(w.wait_ms.load(), BoundMs(100));
   ASSERT_NE(w.inner, nullptr);
@@ -316,7 +285,7 @@ TEST_F(LifetimeTest, WorkerCallbacksSubmittingWhileTheClientIsFreedAreRefusedCle
         chain.live.insert(r);
       }
     }
-    ASSERT_TRUE(WaitUntil([&] { return chain.callbacks.load() >= 16; }, static_cast<int>(BoundMs(5000))));
+    ASSERT_TRUE(WaitUntil([&] { return chain.callbacks.load() >= 16; }, 5000));
     client.reset();  // callbacks keep submitting on the worker meanwhile
     EXPECT_EQ(chain.refused_with_other_status.load(), 0);
     for (am_request *r : chain.live) am_request_free(r);
@@ -405,7 +374,7 @@ TEST_F(LifetimeTest, WorkerCallbacksOfTwoClientsMayFreeEachOthersRequest) {
       AM_ASSERT_SUBMITTED(s);
       pair.req[k].store(s.req.release());
     }
-    ASSERT_TRUE(WaitUntil([&] { return pair.released.load() == 2; }, static_cast<int>(BoundMs(5000))));
+    ASSERT_TRUE(WaitUntil([&] { return pair.released.load() == 2; }, 5000));
     c0.reset();
     c1.reset();
     pair.FreeTheRest();
@@ -459,7 +428,7 @@ TEST_F(LifetimeTest, BlockingCallsAndWaitsInsideDispatchCallbacksDoNotStall) {
   auto s = SubmitGet(client.get(), "claude-opus-4-6", BlockingCallInsideDispatch, &n, nullptr);
   AM_ASSERT_SUBMITTED(s);
   ASSERT_EQ(am_request_wait(s.req.get(), static_cast<int64_t>(BoundMs(5000))), 1);
-  ASSERT_TRUE(WaitUntil([&] { return am_client_dispatch(client.get(), 0) == 1; }, static_cast<int>(BoundMs(5000))));
+  ASSERT_TRUE(WaitUntil([&] { return am_client_dispatch(client.get(), 0) == 1; }, 5000));
   EXPECT_EQ(n.status.load(), AM_OK);
   // A loopback get takes well under a millisecond; the stall this guards
   // against was the worker's 1000 ms poll.

@@ -11,13 +11,26 @@
 #include <string>
 #include <vector>
 
-#include "mock_server.hpp"
+#include "amtest/faults.hpp"
+#include "amtest/mock_server_test.hpp"
+#include "amtest/secrets.hpp"
+#include "anthropic_models.h"
 
 extern char **environ;
 
 namespace {
 
-constexpr const char *kKey = "sk-ant-cli-SECRET-4242";
+using amtest::Act;
+using amtest::Fault;
+using amtest::FreeOfSecrets;
+using amtest::kApiKey;
+using amtest::MockServer;
+using amtest::NeverAnswer;
+using amtest::RefusedUrl;
+using amtest::Respond;
+using amtest::RetryAfterMs;
+using amtest::ServerOptions;
+using amtest::Started;
 
 struct CliRun {
   int exit_code = -1;
@@ -120,35 +133,29 @@ std::string last_line(const std::string &s) {
   return s.substr(start == std::string::npos ? 0 : start + 1);
 }
 
-class Cli : public ::testing::Test {
+class Cli : public amtest::MockServerTest {
  protected:
-  void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(server_.start(&error)) << error;
-  }
   std::vector<std::string> env(bool with_key = true) const {
-    std::vector<std::string> e{"ANTHROPIC_BASE_URL=" + server_.base_url(), "PATH=/usr/bin:/bin"};
-    if (with_key) e.push_back(std::string("ANTHROPIC_API_KEY=") + kKey);
+    std::vector<std::string> e{"ANTHROPIC_BASE_URL=" + server_->base_url(), "PATH=/usr/bin:/bin"};
+    if (with_key) e.push_back(std::string("ANTHROPIC_API_KEY=") + kApiKey);
     return e;
   }
   CliRun cli(const std::vector<std::string> &args) { return run_cli(args, env()); }
   // Every response of the CLI must keep the credential out of its output.
   static void expect_no_secret(const CliRun &r) {
-    EXPECT_EQ(r.out.find(kKey), std::string::npos);
-    EXPECT_EQ(r.err.find(kKey), std::string::npos);
+    EXPECT_TRUE(FreeOfSecrets(r.out));
+    EXPECT_TRUE(FreeOfSecrets(r.err));
   }
-
-  am::mock::MockServer server_{am::mock::ServerOptions{}};
 };
 
 TEST_F(Cli, VersionAndHelp) {
   CliRun v = cli({"--version"});
   EXPECT_EQ(v.exit_code, 0);
-  EXPECT_EQ(v.out, "am-models 0.1.0\n");
+  EXPECT_EQ(v.out, std::string("am-models ") + AM_VERSION_STRING + "\n");
   CliRun h = cli({"--help"});
   EXPECT_EQ(h.exit_code, 0);
   EXPECT_NE(h.out.find("supports MODEL CAPABILITY_PATH"), std::string::npos);
-  EXPECT_EQ(server_.request_count(), 0u);
+  EXPECT_EQ(server_->request_count(), 0u);
 }
 
 TEST_F(Cli, HelpDocumentsTimeoutDeadlineAndExitStatuses) {
@@ -174,8 +181,8 @@ TEST_F(Cli, ListPrintsAlignedTable) {
   size_t line2 = r.out.find('\n') + 1;
   EXPECT_EQ(r.out.substr(line2 + col, 6), "Claude");
   EXPECT_NE(r.err.find("--after-id"), std::string::npos);  // more pages: a hint on stderr
-  ASSERT_EQ(server_.log().size(), 1u);
-  EXPECT_EQ(server_.log()[0].query, "limit=3");
+  ASSERT_EQ(server_->log().size(), 1u);
+  EXPECT_EQ(server_->log()[0].query, "limit=3");
   expect_no_secret(r);
 }
 
@@ -291,59 +298,40 @@ TEST_F(Cli, ApiErrorExitsOneWithOneLine) {
 }
 
 TEST_F(Cli, ServerErrorsAreRetriedThenReported) {
-  am::mock::Fault f;
-  f.status = 503;
-  f.times = -1;
-  f.headers = {{"retry-after-ms", "1"}};
-  server_.add_fault(f);
+  server_->add_fault(Respond(503, {RetryAfterMs(1)}, "", -1));
   CliRun r = cli({"--max-retries", "1", "list"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("HTTP 503"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(" (2 attempts) [request-id: "), std::string::npos) << r.err;
-  EXPECT_EQ(server_.request_count(), 2u);
+  EXPECT_EQ(server_->request_count(), 2u);
 }
 
 TEST_F(Cli, TimeoutIsPerAttemptAndTheErrorCountsAttempts) {
-  am::mock::Fault f;
-  f.action = am::mock::Fault::Action::NeverAnswer;
-  f.times = -1;
-  server_.add_fault(f);
+  server_->add_fault(NeverAnswer(-1));
   CliRun r = cli({"--timeout", "0.1", "--max-retries", "2", "get", "claude-opus-4-6"});
   expect_one_clear_error_line(r, "am-models: error: timeout: ", "timeout");
   EXPECT_NE(r.err.find(" (3 attempts)\n"), std::string::npos) << r.err;
-  EXPECT_EQ(server_.request_count(), 3u);  // each attempt had its own 0.1 s
+  EXPECT_EQ(server_->request_count(), 3u);  // each attempt had its own 0.1 s
 }
 
 TEST_F(Cli, DeadlineBoundsTheWholeCommand) {
-  am::mock::Fault f;
-  f.action = am::mock::Fault::Action::NeverAnswer;
-  f.times = -1;
-  server_.add_fault(f);
+  server_->add_fault(NeverAnswer(-1));
   // Without the deadline this would end with the 2 s attempt timeout.
   CliRun r = cli({"--timeout", "2", "--max-retries", "0", "--deadline", "0.2", "list"});
   expect_one_clear_error_line(r, "am-models: error: timeout: ", "timeout");
   EXPECT_NE(r.err.find("deadline"), std::string::npos) << r.err;
-  EXPECT_EQ(server_.request_count(), 1u);
+  EXPECT_EQ(server_->request_count(), 1u);
 }
 
 TEST_F(Cli, DecodeFailureSaysDecodeOnce) {
-  am::mock::Fault f;
-  f.action = am::mock::Fault::Action::Malformed;
-  server_.add_fault(f);
+  server_->add_fault(Act(Fault::Action::Malformed));
   CliRun r = cli({"get", "claude-opus-4-6"});
   expect_one_clear_error_line(r, "am-models: error: decode (HTTP 200): malformed JSON at offset ", "decode");
 }
 
 TEST(CliErrors, ConnectionFailureIsOneLineWithoutRepetition) {
-  std::string url;
-  {
-    am::mock::MockServer gone{am::mock::ServerOptions{}};
-    std::string error;
-    ASSERT_TRUE(gone.start(&error)) << error;
-    url = gone.base_url();
-    gone.stop();  // nothing listens on that loopback port any more
-  }
-  CliRun r = run_cli({"--max-retries", "0", "list"}, {"ANTHROPIC_BASE_URL=" + url, std::string("ANTHROPIC_API_KEY=") + kKey});
+  const std::string url = RefusedUrl();
+  CliRun r = run_cli({"--max-retries", "0", "list"}, {"ANTHROPIC_BASE_URL=" + url, std::string("ANTHROPIC_API_KEY=") + kApiKey});
   expect_one_clear_error_line(r, "am-models: error: connection: ", "connection");
 }
 
@@ -373,7 +361,7 @@ TEST_F(Cli, UsageErrorsExitTwoAndSendNothing) {
     EXPECT_EQ(r.exit_code, 2) << joined << "\n" << r.err;
     EXPECT_FALSE(r.err.empty()) << joined;
   }
-  EXPECT_EQ(server_.request_count(), 0u);
+  EXPECT_EQ(server_->request_count(), 0u);
 }
 
 TEST_F(Cli, MissingCredentialFailsBeforeSendingAndNamesTheVariables) {
@@ -384,20 +372,19 @@ TEST_F(Cli, MissingCredentialFailsBeforeSendingAndNamesTheVariables) {
     EXPECT_EQ(r.exit_code, 2);  // nothing was sent, like a usage error
     EXPECT_EQ(r.err, "am-models: error: no credentials: set ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN\n");
   }
-  EXPECT_EQ(server_.request_count(), 0u);
+  EXPECT_EQ(server_->request_count(), 0u);
 }
 
 TEST(CliAuth, RejectedKeyNeverPrinted) {
-  am::mock::ServerOptions o;
+  ServerOptions o = amtest::TestServerOptions();
   o.api_key = "the-only-valid-key";
-  am::mock::MockServer server(o);
-  std::string error;
-  ASSERT_TRUE(server.start(&error)) << error;
-  CliRun r = run_cli({"list"}, {"ANTHROPIC_BASE_URL=" + server.base_url(), std::string("ANTHROPIC_API_KEY=") + kKey});
+  MockServer server(o);
+  ASSERT_TRUE(Started(server));
+  CliRun r = run_cli({"list"}, {"ANTHROPIC_BASE_URL=" + server.base_url(), std::string("ANTHROPIC_API_KEY=") + kApiKey});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("HTTP 401"), std::string::npos) << r.err;
-  EXPECT_EQ(r.err.find(kKey), std::string::npos);
-  EXPECT_EQ(r.out.find(kKey), std::string::npos);
+  EXPECT_TRUE(FreeOfSecrets(r.err));
+  EXPECT_TRUE(FreeOfSecrets(r.out));
 }
 
 }  // namespace

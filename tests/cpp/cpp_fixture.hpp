@@ -5,21 +5,14 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <cstdlib>
-#include <cstring>
-#include <memory>
 #include <optional>
 #include <string>
-#include <thread>
-#include <utility>
 
+#include "amtest/faults.hpp"
+#include "amtest/mock_server_test.hpp"
+#include "amtest/secrets.hpp"
+#include "amtest/time_scale.hpp"
 #include "anthropic_models.hpp"
-#include "mock_server.hpp"
-
-#ifndef AM_TEST_CATALOG
-#error "AM_TEST_CATALOG must name the catalog file the mock server serves"
-#endif
 
 namespace cpptest {
 
@@ -27,42 +20,21 @@ namespace cpptest {
 // tests use their own short alias.
 namespace amc = anthropic_models;
 
-using am::mock::Fault;
-using am::mock::MockServer;
-using am::mock::ServerOptions;
+using amtest::Fault;
+using amtest::kApiKey;
+using amtest::NeverAnswer;
+using amtest::Respond;
+using amtest::ServerOptions;
+using amtest::TimeScale;
+using amtest::WaitUntil;
 
-inline constexpr char kApiKey[] = "sk-ant-test-cpp-wrapper-789";
-
-// Under valgrind everything is many times slower; bounds scale with it.
-inline int TimeScale() {
-  const char *preload = std::getenv("LD_PRELOAD");
-  if (preload && (std::strstr(preload, "vgpreload") || std::strstr(preload, "/valgrind/"))) return 10;
-  return 1;
-}
-
-template <typename Pred>
-bool WaitUntil(Pred pred, int timeout_ms = 10000) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms * TimeScale());
-  for (;;) {
-    if (pred()) return true;
-    if (std::chrono::steady_clock::now() >= deadline) return pred();
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-}
-
-class CppWrapperTest : public ::testing::Test {
+class CppWrapperTest : public amtest::MockServerTest {
  protected:
-  void SetUp() override {
-    ServerOptions o;
-    o.catalog_path = AM_TEST_CATALOG;
+  ServerOptions ServerOpts() const override {
+    ServerOptions o = MockServerTest::ServerOpts();
     o.api_key = kApiKey;  // the server refuses any other credential
     o.threads = 8;
-    server_ = std::make_unique<MockServer>(o);
-    std::string err;
-    ASSERT_TRUE(server_->start(&err)) << err;
-  }
-  void TearDown() override {
-    if (server_) server_->stop();
+    return o;
   }
 
   // No environment, the mock server, the test key, no proxy.
@@ -98,23 +70,6 @@ class CppWrapperTest : public ::testing::Test {
         timeout_ms);
     return what;
   }
-
-  static Fault Respond(int status, std::vector<std::pair<std::string, std::string>> headers, int times = 1) {
-    Fault f;
-    f.action = Fault::Action::Respond;
-    f.status = status;
-    f.headers = std::move(headers);
-    f.times = times;
-    return f;
-  }
-  static Fault NeverAnswer() {
-    Fault f;
-    f.action = Fault::Action::NeverAnswer;
-    f.times = -1;
-    return f;
-  }
-
-  std::unique_ptr<MockServer> server_;
 };
 
 }  // namespace cpptest

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "amtest/env_guard.hpp"
 #include "cpp_fixture.hpp"
 
 namespace cpptest {
@@ -111,14 +112,13 @@ TEST_F(CppWrapperTest, ListParamsSettersThrowOnBadValues) {
 }
 
 TEST_F(CppWrapperTest, DefaultClientReadsEnvironment) {
-  ASSERT_EQ(::setenv("ANTHROPIC_BASE_URL", server_->base_url().c_str(), 1), 0);
-  ASSERT_EQ(::setenv("ANTHROPIC_API_KEY", kApiKey, 1), 0);
-  ::unsetenv("ANTHROPIC_AUTH_TOKEN");
+  amtest::EnvGuard env;
+  env.Set("ANTHROPIC_BASE_URL", server_->base_url());
+  env.Set("ANTHROPIC_API_KEY", kApiKey);
+  env.Set("ANTHROPIC_AUTH_TOKEN", nullptr);
   amc::Client c;  // environment
   amc::Model m = c.get("claude-haiku-4-5");
   EXPECT_EQ(m.id(), "claude-haiku-4-5-20251001");
-  ::unsetenv("ANTHROPIC_BASE_URL");
-  ::unsetenv("ANTHROPIC_API_KEY");
 }
 
 // ---------------------------------------------------------------- lists

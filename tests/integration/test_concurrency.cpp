@@ -3,7 +3,8 @@
 #include <mutex>
 #include <thread>
 
-#include "fixture.hpp"
+#include "amtest/catalog_oracle.hpp"
+#include "amtest/mock_api_test.hpp"
 
 namespace amtest {
 namespace {

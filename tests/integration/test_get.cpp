@@ -1,7 +1,10 @@
 // am_model_get and the model accessors, compared with the catalog the server serves.
 #include <ctime>
 
-#include "fixture.hpp"
+#include "amtest/catalog_oracle.hpp"
+#include "amtest/json.hpp"
+#include "amtest/mock_api_test.hpp"
+#include "amtest/request_log.hpp"
 
 namespace amtest {
 namespace {

@@ -1,7 +1,9 @@
 // Request headers the library sends, and defaults taken from the environment.
 #include <cstdlib>
 
-#include "fixture.hpp"
+#include "amtest/env_guard.hpp"
+#include "amtest/mock_api_test.hpp"
+#include "amtest/request_log.hpp"
 
 namespace amtest {
 namespace {
@@ -95,38 +97,15 @@ TEST_F(HeadersTest, EveryPageOfListAllCarriesTheHeaders) {
 
 // ---------------------------------------------------------------- environment
 
-// Sets variables for one test and restores the previous values afterwards.
-class EnvGuard {
- public:
-  EnvGuard() {
-    for (const char *n : kNames) {
-      const char *v = std::getenv(n);
-      saved_.emplace_back(n, v ? std::optional<std::string>(v) : std::nullopt);
-      unsetenv(n);
-    }
-  }
-  ~EnvGuard() {
-    for (auto &[name, value] : saved_) {
-      if (value)
-        setenv(name.c_str(), value->c_str(), 1);
-      else
-        unsetenv(name.c_str());
-    }
-  }
-  EnvGuard(const EnvGuard &) = delete;
-  EnvGuard &operator=(const EnvGuard &) = delete;
-  void Set(const char *name, const std::string &value) { setenv(name, value.c_str(), 1); }
-
- private:
-  // The credentials and URL under test, and proxies that would divert loopback traffic.
-  static constexpr const char *kNames[] = {"ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL",
-                                           "http_proxy",        "HTTP_PROXY",           "all_proxy",
-                                           "ALL_PROXY"};
-  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
-};
-
+// Each test starts without the credentials and URL under test, and without
+// proxies that would divert loopback traffic; the old values come back after.
 class EnvTest : public HeadersTest {
  protected:
+  EnvTest() {
+    for (const char *name : {"ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL", "http_proxy",
+                             "HTTP_PROXY", "all_proxy", "ALL_PROXY"})
+      env_.Set(name, nullptr);
+  }
   EnvGuard env_;
 };
 

@@ -1,5 +1,8 @@
 // am_models_list: one page of GET /v1/models.
-#include "fixture.hpp"
+#include "amtest/catalog_oracle.hpp"
+#include "amtest/json.hpp"
+#include "amtest/mock_api_test.hpp"
+#include "amtest/request_log.hpp"
 
 namespace amtest {
 namespace {

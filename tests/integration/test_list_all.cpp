@@ -1,6 +1,8 @@
 // am_models_list_all: walking every page, forwards and backwards, and the
 // pagination failures it must report instead of returning a partial list.
-#include "fixture.hpp"
+#include "amtest/catalog_oracle.hpp"
+#include "amtest/mock_api_test.hpp"
+#include "amtest/request_log.hpp"
 
 namespace amtest {
 namespace {

@@ -1,7 +1,7 @@
 // Redaction touches diagnostics only: with short credentials (the kind local
 // gateways and tests use), every model id, field and JSON byte is exactly the
 // server's, and error messages stay readable.
-#include "fixture.hpp"
+#include "amtest/mock_api_test.hpp"
 
 namespace amtest {
 namespace {

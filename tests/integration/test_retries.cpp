@@ -2,7 +2,8 @@
 // times, and how server-requested delays are honoured.
 #include <ctime>
 
-#include "fixture.hpp"
+#include "amtest/catalog_oracle.hpp"
+#include "amtest/mock_api_test.hpp"
 
 namespace amtest {
 namespace {
@@ -139,14 +140,6 @@ TEST_F(RetryTest, RetryAfterSecondsAboveTheCap) {
   AM_ASSERT_STATUS(r, AM_ERR_SERVER);
   EXPECT_EQ(am_error_retry_after_ms(r.e()), 3000);
   EXPECT_EQ(Requests(), 1u);
-}
-
-std::string HttpDate(std::time_t t) {
-  char buf[64];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
 }
 
 TEST_F(RetryTest, RetryAfterHttpDateIsHonoured) {

@@ -2,7 +2,7 @@
 // bodies, timeouts and deadlines, oversized bodies and redirects.
 // Transport failures carry no retry-after, so retries here use the built-in
 // backoff; the budgets are kept small (0 or 1 retry) to stay fast.
-#include "fixture.hpp"
+#include "amtest/mock_api_test.hpp"
 
 namespace amtest {
 namespace {
@@ -10,25 +10,6 @@ namespace {
 using TransportTest = MockApiTest;
 
 constexpr char kModel[] = "claude-opus-4-6";
-
-// A loopback URL where nothing listens: a server's port, after it stopped.
-std::string RefusedUrl(const ServerOptions &o) {
-  MockServer gone(o);
-  std::string err;
-  EXPECT_TRUE(gone.start(&err)) << err;
-  std::string url = gone.base_url();
-  gone.stop();
-  return url;
-}
-
-void ExpectTransportError(const am_error *err, am_status status, int attempts) {
-  ASSERT_NE(err, nullptr);
-  EXPECT_EQ(am_error_status(err), status) << Describe(am_error_status(err), err);
-  EXPECT_EQ(am_error_http_status(err), 0);
-  EXPECT_EQ(am_error_type(err), nullptr);
-  EXPECT_STRNE(Str(am_error_message(err)).c_str(), "");
-  EXPECT_EQ(am_error_attempts(err), attempts) << Describe(am_error_status(err), err);
-}
 
 TEST_F(TransportTest, ConnectionRefused) {
   for (int32_t retries : {0, 1}) {
@@ -180,8 +161,7 @@ TEST_F(TransportTest, OversizedBodyIsRefused) {
 
 TEST_F(TransportTest, RedirectIsNotFollowed) {
   MockServer target(ServerOpts());
-  std::string err;
-  ASSERT_TRUE(target.start(&err)) << err;
+  ASSERT_TRUE(Started(target));
   Fault f = Act(Fault::Action::Redirect, -1);
   f.location = target.base_url() + "/v1/models/" + kModel;
   f.headers.emplace_back("request-id", "req_mock_redirect");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check_install.sh BUILD_DIR MOCK_SERVER: installs the build into a temporary
+# check_install.sh BUILD_DIR MOCK_SERVER SONAME: installs the build into a temporary
 # prefix and builds and runs consumers against the INSTALLED tree, every way
 # the README documents:
 #   1. C-only CMake projects via find_package: shared, static through
@@ -17,7 +17,7 @@ set -euo pipefail
 # grep -q that exits at the first match can kill the writer with SIGPIPE and
 # fail a check that passed (seen with ldd).
 has() { grep "$@" >/dev/null; }
-build=$1 server=$2
+build=$1 server=$2 soname=$3  # soname: libanthropic_models.so.<ABI version>
 here=$(cd "$(dirname "$0")" && pwd)
 source_tree=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
@@ -30,7 +30,7 @@ fail() { echo "check_install: $*" >&2; exit 1; }
 step "cmake --install into $prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 test -f "$prefix/include/anthropic_models.h"
-test -L "$prefix/lib/libanthropic_models.so.1" || fail "no lib/libanthropic_models.so.1 in the prefix"
+test -L "$prefix/lib/$soname" || fail "no lib/$soname in the prefix"
 
 # configure DIR PROJECT [CMAKE ARGS...]: builds tests/packaging/PROJECT into
 # $work/DIR against the prefix (the link line is shown when it fails).
@@ -41,7 +41,7 @@ configure() {
 }
 # Whether BINARY loads libanthropic_models.so from the prefix, or not at all.
 expect_shared() {
-  ldd "$1" | has "libanthropic_models.so.1 => $prefix/lib/" \
+  ldd "$1" | has "$soname => $prefix/lib/" \
     || { ldd "$1" >&2; fail "$1 does not load the installed shared library"; }
 }
 expect_static() {

@@ -6,12 +6,13 @@
 #include <optional>
 #include <string>
 
-#include "env_guard.hpp"
+#include "amtest/env_guard.hpp"
 #include "error.hpp"
 #include "options.hpp"
 
 namespace {
 
+using amtest::EnvGuard;
 
 // Clears the three variables for a test, restoring them afterwards.
 struct CleanEnv {

@@ -556,7 +556,7 @@ INSTANTIATE_TEST_SUITE_P(
         Hostile{"nan_literal", R"({"data": [{"id": "m", "max_tokens": NaN}]})", {"malformed JSON"}},
         Hostile{"single_quotes", R"({'data': []})", {"malformed JSON"}},
         Hostile{"comment", R"({"data": [] /* c */})", {"malformed JSON"}}),
-    [](const ::testing::TestParamInfo<Hostile> &info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<Hostile> &param_info) { return std::string(param_info.param.name); });
 
 TEST(DecodeModelHostile, SingleModelErrorsNameTheField) {
   struct Case {
