@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # The main job: build, start the bundled local API server on 127.0.0.1, list and
-# get models through the am-models CLI and the C example, then stop the server.
+# get models through the am-models CLI, the C examples and the Go, Rust and C#
+# examples (each binding's demo.sh, against a staging install of this build),
+# then stop the server.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${AM_BUILD_DIR:-$root/build}
 "$root/scripts/deps.sh"
 # Only what the demo runs, in the same build tree as scripts/build.sh (so the
 # test command reuses it): the library, the CLI, the local API server and the
-# C examples; no test suite and no benchmark is compiled.
+# C examples (and the static archive, which the install the bindings build
+# against includes); no test suite and no benchmark is compiled.
 cmake -S "$root" --preset default -B "$build" >/dev/null
-cmake --build "$build" -j"$(nproc)" --target anthropic_models am-models am-mock-server list_models game_loop
+cmake --build "$build" -j"$(nproc)" --target anthropic_models anthropic_models_static am-models am-mock-server \
+  list_models game_loop
+stage="$build/stage"
+rm -rf "$stage"
+cmake --install "$build" --prefix "$stage" >/dev/null
 
 log=$(mktemp)
 "$build/tools/mock-server/am-mock-server" --port 0 >"$log" 2>&1 &
@@ -40,3 +47,10 @@ echo; echo "\$ examples/c/game_loop   (asynchronous calls pumped from a 60 fps l
 "$build/examples/c/game_loop"
 echo; echo "\$ am-models get no-such-model   (an API error: exit status 1)"
 "$cli" get no-such-model || echo "exit status $?"
+
+# The bindings, as their users build them: against the installed library.
+export AM_PREFIX="$stage"
+for lang in go rust csharp; do
+  echo; echo "\$ examples/$lang   (bindings/$lang/demo.sh)"
+  "$root/bindings/$lang/demo.sh"
+done
