@@ -388,3 +388,29 @@ TEST(CliAuth, RejectedKeyNeverPrinted) {
 }
 
 }  // namespace
+
+// Short keys (a local gateway's, a test's) never change what the CLI prints of
+// the server's data: the same bytes as with an unrelated long key.
+TEST_F(Cli, ShortKeysLeaveModelOutputByteIdentical) {
+  auto with_key = [&](const std::string &key, const std::vector<std::string> &args) {
+    return run_cli(args, {"ANTHROPIC_BASE_URL=" + server_->base_url(), "PATH=/usr/bin:/bin",
+                          "ANTHROPIC_API_KEY=" + key});
+  };
+  const std::vector<std::vector<std::string>> commands = {
+      {"get", "claude-haiku-4-5", "--json"}, {"list", "--all", "--json"}, {"list", "--all"}, {"get", "claude-opus-4-6"}};
+  for (const auto &args : commands) {
+    const CliRun want = with_key("sk-ant-api03-unrelated-long-key-0000000000", args);
+    ASSERT_EQ(want.exit_code, 0) << want.err;
+    for (const char *key : {"e", "k", "1", "true", "model", "claude", "sk-1234"}) {
+      SCOPED_TRACE(std::string("key ") + key + ", " + args[0] + " " + args[1]);
+      const CliRun got = with_key(key, args);
+      EXPECT_EQ(got.exit_code, 0) << got.err;
+      EXPECT_EQ(got.out, want.out);
+    }
+  }
+  // A one-letter key keeps an error line readable.
+  const CliRun missing = with_key("e", {"get", "no-such-model"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("model: no-such-model"), std::string::npos) << missing.err;
+  EXPECT_EQ(missing.err.find("[redacted]"), std::string::npos) << missing.err;
+}
