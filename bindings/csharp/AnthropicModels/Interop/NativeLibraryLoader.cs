@@ -52,8 +52,19 @@ internal static unsafe class NativeLibraryLoader
 
     private static string Load()
     {
+        s_library = Probe(Candidates(), out string loadedFrom);
+        NativeLibrary.SetDllImportResolver(typeof(NativeLibraryLoader).Assembly, Resolve);
+        return loadedFrom;
+    }
+
+    /// <summary>
+    /// Loads the first candidate that is a libanthropic_models of this ABI; otherwise throws a
+    /// DllNotFoundException that names every candidate and why it was passed over.
+    /// </summary>
+    internal static IntPtr Probe(IEnumerable<string> candidates, out string loadedFrom)
+    {
         var tried = new List<string>();
-        foreach (string candidate in Candidates())
+        foreach (string candidate in candidates)
         {
             if (Path.IsPathRooted(candidate) && !File.Exists(candidate))
             {
@@ -77,9 +88,8 @@ internal static unsafe class NativeLibraryLoader
                 NativeLibrary.Free(library);
                 continue;
             }
-            s_library = library;
-            NativeLibrary.SetDllImportResolver(typeof(NativeLibraryLoader).Assembly, Resolve);
-            return candidate;
+            loadedFrom = candidate;
+            return library;
         }
         throw NotFound(tried);
     }
