@@ -39,7 +39,7 @@ internal sealed unsafe class ModelReader
     /// <summary>Takes ownership of a model from a get request and reads it.</summary>
     internal static ModelInfo ReadModel(IntPtr model) => new ModelReader().Read(new ModelHandle(model), model);
 
-    private static ModelInfo[] ReadModels(SafeHandle owner, IntPtr list)
+    internal static ModelInfo[] ReadModels(SafeHandle owner, IntPtr list)
     {
         int count = checked((int)NativeMethods.am_model_list_count(list));
         if (count == 0) return Array.Empty<ModelInfo>();
