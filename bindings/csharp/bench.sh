@@ -6,7 +6,8 @@
 #  - reading every field of 1000 models through ModelInfo vs the same reads in C (the baseline,
 #    AnthropicModels.Benchmarks/fields.c compiled here with cc).
 # Prints BenchmarkDotNet's tables, then the medians and their ratios to each baseline. Needs
-# AM_PREFIX, AM_MOCK_SERVER and AM_CATALOG, like test.sh. Not part of the tests.
+# AM_PREFIX, AM_MOCK_SERVER and AM_CATALOG, like test.sh. Not part of the tests. An argument
+# selects benchmarks (BenchmarkDotNet --filter, e.g. "*FieldRead*").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
@@ -36,7 +37,7 @@ base_url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$out/server.log")
 echo "== running (log: $out/benchmarkdotnet.log)"
 AM_BENCH_BASE_URL="$base_url" AM_BENCH_FIELDS_LIB="$out/libam_bench_fields.so" \
   dotnet AnthropicModels.Benchmarks/bin/Release/net10.0/AnthropicModels.Benchmarks.dll \
-  --filter '*' --artifacts "$out/results" --exporters json > "$out/benchmarkdotnet.log" 2>&1 \
+  --filter "${1:-*}" --artifacts "$out/results" --exporters json > "$out/benchmarkdotnet.log" 2>&1 \
   || { tail -50 "$out/benchmarkdotnet.log"; exit 1; }
 
 for table in "$out"/results/results/*-report-github.md; do
@@ -46,16 +47,18 @@ done
 echo
 python3 - "$out"/results/results/*-report-full-compressed.json <<'EOF'
 import json, sys
-for path in sys.argv[1:]:
-    for group in {}.fromkeys(b["Categories"][0] for b in json.load(open(path))["Benchmarks"]):
-        rows = [b for b in json.load(open(path))["Benchmarks"] if b["Categories"][0] == group]
-        base = next(b for b in rows if "Anthropic SDK" in b["Method"] or "C:" in b["Method"] or b["Method"] in ("OfficialRetrieve", "OfficialListAll", "C", "CWithJson"))
-        for b in rows:
-            if b is base: continue
-            median, bmedian = b["Statistics"]["Median"], base["Statistics"]["Median"]
-            alloc = (b.get("Memory") or {}).get("BytesAllocatedPerOperation")
-            balloc = (base.get("Memory") or {}).get("BytesAllocatedPerOperation")
-            print(f"{group}: {b['Method']} median {median/1000:.1f} us vs {base['Method']} {bmedian/1000:.1f} us"
-                  f" -> {bmedian/median:.2f}x the baseline's speed ({median/bmedian:.2f}x its time);"
-                  f" allocated {alloc} B vs {balloc} B per call")
+runs = {b["Method"]: b for path in sys.argv[1:] for b in json.load(open(path))["Benchmarks"]}
+pairs = [("retrieve one model", "OfficialRetrieve", "BindingRetrieve"),
+         ("list all 1013 models", "OfficialListAll", "BindingListAll"),
+         ("read every field of 1000 models", "C", "DotNet"),
+         ("... and the raw JSON", "CWithJson", "DotNetWithJson")]
+print("medians (ratio = baseline median / binding median: above 1, the binding is faster)")
+for label, baseline, binding in pairs:
+    if baseline not in runs or binding not in runs or not runs[binding]["Statistics"] or not runs[baseline]["Statistics"]:
+        print(f"{label}: not measured"); continue
+    b, base = runs[binding], runs[baseline]
+    median, base_median = b["Statistics"]["Median"] / 1000, base["Statistics"]["Median"] / 1000
+    alloc = lambda r: r["Memory"]["BytesAllocatedPerOperation"]
+    print(f"{label}: {b['MethodTitle']} {median:,.1f} us, {base['MethodTitle']} {base_median:,.1f} us: "
+          f"ratio {base_median / median:.2f}; managed bytes per call {alloc(b):,} vs {alloc(base):,}")
 EOF

@@ -14,7 +14,7 @@ namespace AnthropicModels.Benchmarks;
 public unsafe class FieldReadBenchmarks
 {
     private IntPtr _list;
-    private SafeHandle _owner = null!;
+    private ModelListHandle _owner = null!;  // frees the list at the end, as the binding's own calls do
     private delegate* unmanaged<IntPtr, ulong> _readAllFields;
     private delegate* unmanaged<IntPtr, ulong> _readAllFieldsAndJson;
 
@@ -33,13 +33,20 @@ public unsafe class FieldReadBenchmarks
             _list = fetch(url, key, 1000);
         if (_list == IntPtr.Zero || NativeMethods.am_model_list_count(_list) != 1000)
             throw new InvalidOperationException("could not fetch 1000 models");
-        _owner = new BorrowedList(_list);
+        _owner = new ModelListHandle(_list);
+        var readModel = (delegate* unmanaged<IntPtr, ulong>)NativeLibrary.GetExport(helper, "bench_read_model_fields");
+        ModelInfo[] models = ModelReader.ReadModels(_owner, _list);
+        for (int i = 0; i < models.Length; i++)
+        {
+            ulong c = readModel(NativeMethods.am_model_list_at(_list, (nuint)i)), dotnet = Fields(models[i]);
+            if (c != dotnet) throw new InvalidOperationException($"C and .NET read {models[i].Id} differently: {c} vs {dotnet}");
+        }
         if (DotNet() != C() || DotNetWithJson() != CWithJson())
             throw new InvalidOperationException("the C and .NET reads disagree");
     }
 
     [GlobalCleanup]
-    public void Cleanup() => NativeMethods.am_model_list_free(_list);
+    public void Cleanup() => _owner.Dispose();
 
     [Benchmark(Baseline = true, Description = "C: every field")]
     [BenchmarkCategory("fields")]
@@ -82,14 +89,4 @@ public unsafe class FieldReadBenchmarks
     }
 
     private static ulong Length(string? s) => (ulong)(s?.Length ?? 0);
-
-    // The list belongs to the benchmark, which frees it once; ModelInfo only borrows it.
-    private sealed class BorrowedList : SafeHandle
-    {
-        internal BorrowedList(IntPtr list) : base(list, ownsHandle: false) { }
-
-        public override bool IsInvalid => false;
-
-        protected override bool ReleaseHandle() => true;
-    }
 }

@@ -16,7 +16,8 @@ internal static class Program
     private static void Main(string[] args)
     {
         IConfig config = ManualConfig.CreateEmpty()
-            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+            .AddJob(Job.Default.WithId("Short").WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1)
+                       .WithToolchain(InProcessEmitToolchain.Instance))
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddColumn(StatisticColumn.Median)

@@ -14,28 +14,34 @@
 
 static uint64_t text(const char *s) { return s ? (uint64_t)strlen(s) : 0; }
 
-static uint64_t number(int32_t has, int64_t value) { return has ? (uint64_t)value : 0; }
+/* A number read through a "has" accessor: 0 when absent. (The call must finish before *out is
+ * read, so it is not written as f(get(m, &v), v), whose argument order C leaves open.) */
+static uint64_t number(int32_t (*get)(const am_model *, int64_t *), const am_model *m) {
+  int64_t v = 0;
+  return get(m, &v) ? (uint64_t)v : 0;
+}
 
-/* Every field ModelInfo exposes except the raw JSON (see read_all_fields_and_json). The sum keeps
- * the compiler from dropping reads, and each string is walked, as a caller using it would. */
+/* Every field ModelInfo exposes except the raw JSON, of one model. The sum keeps the compiler from
+ * dropping reads, and each string is walked, as a caller using it would. */
+BENCH_API uint64_t bench_read_model_fields(const am_model *m) {
+  uint64_t sum = 0;
+  sum += text(am_model_id(m)) + text(am_model_display_name(m)) + text(am_model_type(m));
+  sum += number(am_model_created_at_unix, m);
+  sum += number(am_model_max_input_tokens, m);
+  sum += number(am_model_max_tokens, m);
+  sum += text(am_model_lifecycle(m)) + text(am_model_line(m));
+  sum += number(am_model_deprecated_at_unix, m);
+  sum += number(am_model_retires_at_unix, m);
+  for (size_t j = 0, n = am_model_effort_level_count(m); j < n; j++) sum += text(am_model_effort_level_at(m, j));
+  for (size_t j = 0, n = am_model_thinking_type_count(m); j < n; j++) sum += text(am_model_thinking_type_at(m, j));
+  for (size_t j = 0, n = am_model_capability_count(m); j < n; j++)
+    sum += text(am_model_capability_path_at(m, j)) + (uint64_t)(am_model_capability_support_at(m, j) + 1);
+  return sum;
+}
+
 BENCH_API uint64_t bench_read_all_fields(const am_model_list *list) {
   uint64_t sum = 0;
-  size_t count = am_model_list_count(list);
-  for (size_t i = 0; i < count; i++) {
-    const am_model *m = am_model_list_at(list, i);
-    int64_t v = 0;
-    sum += text(am_model_id(m)) + text(am_model_display_name(m)) + text(am_model_type(m));
-    sum += number(am_model_created_at_unix(m, &v), v);
-    sum += number(am_model_max_input_tokens(m, &v), v);
-    sum += number(am_model_max_tokens(m, &v), v);
-    sum += text(am_model_lifecycle(m)) + text(am_model_line(m));
-    sum += number(am_model_deprecated_at_unix(m, &v), v);
-    sum += number(am_model_retires_at_unix(m, &v), v);
-    for (size_t j = 0, n = am_model_effort_level_count(m); j < n; j++) sum += text(am_model_effort_level_at(m, j));
-    for (size_t j = 0, n = am_model_thinking_type_count(m); j < n; j++) sum += text(am_model_thinking_type_at(m, j));
-    for (size_t j = 0, n = am_model_capability_count(m); j < n; j++)
-      sum += text(am_model_capability_path_at(m, j)) + (uint64_t)(am_model_capability_support_at(m, j) + 1);
-  }
+  for (size_t i = 0, count = am_model_list_count(list); i < count; i++) sum += bench_read_model_fields(am_model_list_at(list, i));
   return sum;
 }
 

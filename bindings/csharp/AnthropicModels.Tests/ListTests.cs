@@ -37,6 +37,27 @@ public sealed class ListTests : ServerTests
     }
 
     [Fact]
+    public async Task EveryModelOfAPageHasItsOwnFieldsReadFromAnyThread()
+    {
+        using ModelsClient client = Server.Client();
+        var parameters = new ModelListParams { Lifecycle = { "active", "deprecated", "retired" } };
+        ModelListPage page = await Within(client.ListAsync(parameters));
+        Assert.Equal(Catalog.Models.Count, page.Data.Count);
+
+        // Models of a page share equal arrays: read them in parallel, in a shuffled order.
+        var order = Enumerable.Range(0, page.Data.Count).OrderBy(i => (i * 7919) % 13).ToList();
+        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            ModelInfo m = page.Data[i];
+            System.Text.Json.JsonElement expected = Catalog.Model(m.Id);
+            Assert.Equal(Catalog.Capabilities(expected), m.Capabilities.ToList());
+            Assert.Equal(Catalog.Supported(expected, "effort", "low", "medium", "high", "max", "xhigh"), m.EffortLevels);
+            Assert.Equal(Catalog.Supported(expected, "thinking.types", "adaptive", "enabled", "disabled", "between_tools"), m.ThinkingTypes);
+            Assert.Equal(expected.TryGetProperty("lifecycle", out var l) && l.ValueKind == System.Text.Json.JsonValueKind.String ? l.GetString() : null, m.Lifecycle);
+        });
+    }
+
+    [Fact]
     public void SynchronousListGivesTheSamePage()
     {
         using ModelsClient client = Server.Client();

@@ -30,7 +30,7 @@ public sealed class RetrieveTests : ServerTests
         Assert.Null(m.RetiresAt);
         Assert.Equal(new[] { "low", "medium", "high", "max", "xhigh" }, m.EffortLevels);
         Assert.Equal(new[] { "adaptive", "enabled", "disabled", "between_tools" }, m.ThinkingTypes);
-        Assert.Equal(ReportedCapabilities(expected), m.Capabilities.ToList());
+        Assert.Equal(Catalog.Capabilities(expected), m.Capabilities.ToList());
         Assert.Equal("/v1/models/claude-opus-4-6", Assert.Single(Requests()).Path);
     }
 
@@ -151,30 +151,5 @@ public sealed class RetrieveTests : ServerTests
         Assert.Throws<ArgumentException>(() => { _ = client.RetrieveAsync("a\0b"); });
         await Assert.ThrowsAsync<ArgumentException>(() => client.RetrieveAsync(""));
         Assert.Empty(Requests());
-    }
-
-    // Every node below `capabilities` with a support value, depth first in the file's order:
-    // the rule am_model_capability_path_at documents, computed here from the catalog itself.
-    private static List<KeyValuePair<string, Support>> ReportedCapabilities(JsonElement model)
-    {
-        var entries = new List<KeyValuePair<string, Support>>();
-        void Walk(JsonElement node, string prefix)
-        {
-            foreach (JsonProperty p in node.EnumerateObject())
-            {
-                string path = prefix.Length == 0 ? p.Name : prefix + "." + p.Name;
-                if (p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                {
-                    if (p.Name != "supported") entries.Add(new(path, p.Value.GetBoolean() ? Support.Yes : Support.No));
-                    continue;
-                }
-                if (p.Value.ValueKind != JsonValueKind.Object) continue;
-                if (p.Value.TryGetProperty("supported", out JsonElement s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                    entries.Add(new(path, s.GetBoolean() ? Support.Yes : Support.No));
-                Walk(p.Value, path);
-            }
-        }
-        Walk(model.GetProperty("capabilities"), "");
-        return entries;
     }
 }

@@ -7,49 +7,52 @@ namespace AnthropicModels;
 
 /// <summary>
 /// <see cref="ModelInfo.Capabilities"/>: the capability paths of one model in the server's order,
-/// with their support. Small (a few dozen entries), so a scan beats hashing; models of one page
-/// usually share the same path array.
+/// with their support. Small (a few dozen entries), so a scan beats hashing.
 /// </summary>
 internal sealed class CapabilityMap : IReadOnlyDictionary<string, Support>
 {
-    internal static readonly CapabilityMap Empty = new CapabilityMap(Array.Empty<string>(), Array.Empty<Support>());
+    internal static readonly CapabilityMap Empty = new CapabilityMap(Array.Empty<string>(), Array.Empty<sbyte>());
 
+    // Both arrays may be shared with other models (see Interop.SharedArrays): never written.
     private readonly string[] _paths;
-    private readonly Support[] _support;
+    private readonly sbyte[] _support;
 
-    internal CapabilityMap(string[] paths, Support[] support)
+    internal CapabilityMap(string[] paths, sbyte[] support)
     {
         _paths = paths;
         _support = support;
     }
 
-    internal string[] Paths => _paths;
-
     public int Count => _paths.Length;
+
+    internal bool Uses(string[] paths, sbyte[] support) => ReferenceEquals(paths, _paths) && ReferenceEquals(support, _support);
 
     public IEnumerable<string> Keys => _paths;
 
-    public IEnumerable<Support> Values => _support;
+    public IEnumerable<Support> Values
+    {
+        get
+        {
+            foreach (sbyte s in _support) yield return (Support)s;
+        }
+    }
 
     public Support this[string key] =>
         TryGetValue(key, out Support value) ? value : throw new KeyNotFoundException($"The model reported no capability '{key}'.");
-
-    /// <summary>The support of <paramref name="path"/>; Unknown when the server did not report it.</summary>
-    internal Support Find(string path) => TryGetValue(path, out Support value) ? value : Support.Unknown;
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out Support value)
     {
         int i = IndexOf(key);
-        value = i >= 0 ? _support[i] : Support.Unknown;
+        value = i >= 0 ? (Support)_support[i] : Support.Unknown;
         return i >= 0;
     }
 
     public IEnumerator<KeyValuePair<string, Support>> GetEnumerator()
     {
         for (int i = 0; i < _paths.Length; i++)
-            yield return new KeyValuePair<string, Support>(_paths[i], _support[i]);
+            yield return new KeyValuePair<string, Support>(_paths[i], (Support)_support[i]);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -12,34 +12,27 @@ namespace AnthropicModels;
 /// </summary>
 public sealed class ModelInfo
 {
-    // The native model stays readable while this object lives: RawJson is decoded from it on first
-    // use (most callers never ask for it), and the handle keeps its page alive.
-    private readonly SafeHandle _owner;
-    private readonly IntPtr _model;
-    private readonly CapabilityMap _capabilities;
+    // The scalar fields are copied when the call completes. The lists, the capabilities and the raw
+    // JSON are read from the native model on first use (most callers never ask for all of them);
+    // it stays readable as long as this object lives.
+    private readonly NativeModel _native;
+    private IReadOnlyList<string>? _effortLevels;
+    private IReadOnlyList<string>? _thinkingTypes;
+    private CapabilityMap? _capabilities;
     private string? _rawJson;
 
-    internal ModelInfo(SafeHandle owner, IntPtr model, string id, string? displayName, string? type,
-                       DateTimeOffset? createdAt, long? maxInputTokens, long? maxTokens,
-                       string? lifecycle, string? line, DateTimeOffset? deprecatedAt,
-                       DateTimeOffset? retiresAt, IReadOnlyList<string> effortLevels,
-                       IReadOnlyList<string> thinkingTypes, CapabilityMap capabilities)
+    private readonly ModelNumbers _numbers;
+
+    internal ModelInfo(NativeModel native, string id, string? displayName, string? type, string? lifecycle, string? line,
+                       ModelNumbers numbers)
     {
-        _owner = owner;
-        _model = model;
+        _native = native;
         Id = id;
         DisplayName = displayName;
         Type = type;
-        CreatedAt = createdAt;
-        MaxInputTokens = maxInputTokens;
-        MaxTokens = maxTokens;
         Lifecycle = lifecycle;
         Line = line;
-        DeprecatedAt = deprecatedAt;
-        RetiresAt = retiresAt;
-        EffortLevels = effortLevels;
-        ThinkingTypes = thinkingTypes;
-        _capabilities = capabilities;
+        _numbers = numbers;
     }
 
     /// <summary>The canonical model id, e.g. <c>claude-sonnet-4-5-20250929</c> (also when retrieved by alias).</summary>
@@ -52,13 +45,13 @@ public sealed class ModelInfo
     public string? Type { get; }
 
     /// <summary>When the model was released (to the second); null when unknown.</summary>
-    public DateTimeOffset? CreatedAt { get; }
+    public DateTimeOffset? CreatedAt => _numbers.CreatedAt;
 
     /// <summary>The context window in tokens.</summary>
-    public long? MaxInputTokens { get; }
+    public long? MaxInputTokens => _numbers.MaxInputTokens;
 
     /// <summary>The most output tokens one response may have.</summary>
-    public long? MaxTokens { get; }
+    public long? MaxTokens => _numbers.MaxTokens;
 
     /// <summary><c>active</c>, <c>deprecated</c>, <c>retired</c>, or a value added to the API later.</summary>
     public string? Lifecycle { get; }
@@ -67,42 +60,28 @@ public sealed class ModelInfo
     public string? Line { get; }
 
     /// <summary>When the model was deprecated.</summary>
-    public DateTimeOffset? DeprecatedAt { get; }
+    public DateTimeOffset? DeprecatedAt => _numbers.DeprecatedAt;
 
     /// <summary>When the model retires (or retired).</summary>
-    public DateTimeOffset? RetiresAt { get; }
+    public DateTimeOffset? RetiresAt => _numbers.RetiresAt;
 
     /// <summary>Supported effort levels: <c>low</c>, <c>medium</c>, <c>high</c>, <c>max</c>, <c>xhigh</c>, then newer ones.</summary>
-    public IReadOnlyList<string> EffortLevels { get; }
+    public IReadOnlyList<string> EffortLevels => Once(ref _effortLevels, static n => n.EffortLevels());
 
     /// <summary>Supported thinking types: <c>adaptive</c>, <c>enabled</c>, <c>disabled</c>, <c>between_tools</c>, then newer ones.</summary>
-    public IReadOnlyList<string> ThinkingTypes { get; }
+    public IReadOnlyList<string> ThinkingTypes => Once(ref _thinkingTypes, static n => n.ThinkingTypes());
 
     /// <summary>
     /// Every capability the server reported, by dotted path (<c>thinking.types.adaptive</c>), in the
     /// server's order with groups before their members; empty when it reported none.
     /// </summary>
-    public IReadOnlyDictionary<string, Support> Capabilities => _capabilities;
+    public IReadOnlyDictionary<string, Support> Capabilities => Once(ref _capabilities, static n => n.Capabilities());
 
     /// <summary>The model object as JSON, with every field the server sent (unknown ones too).</summary>
-    public string RawJson
-    {
-        get
-        {
-            string? json = Volatile.Read(ref _rawJson);
-            if (json != null) return json;
-            json = ModelReader.ReadJson(_owner, _model);
-            Interlocked.CompareExchange(ref _rawJson, json, null);
-            return json;
-        }
-    }
+    public string RawJson => Once(ref _rawJson, static n => n.Json());
 
     /// <summary>Whether the model supports a capability known to this release.</summary>
-    public Support Supports(Capability capability)
-    {
-        string? path = CapabilityPaths.Of(capability);
-        return path == null ? Support.Unknown : _capabilities.Find(path);
-    }
+    public Support Supports(Capability capability) => _native.Supports(capability);
 
     /// <summary>
     /// Whether the model supports any capability, by dotted path below <c>capabilities</c>
@@ -111,9 +90,18 @@ public sealed class ModelInfo
     public Support Supports(string path)
     {
         Guard.NotNull(path, nameof(path));
-        return _capabilities.Find(path);
+        return _native.Supports(path);
     }
 
     /// <inheritdoc/>
     public override string ToString() => DisplayName == null ? Id : $"{Id} ({DisplayName})";
+
+    // Reads a value on first use; racing readers may both read it, and one result is kept.
+    private T Once<T>(ref T? field, Func<NativeModel, T> read) where T : class
+    {
+        T? value = Volatile.Read(ref field);
+        if (value != null) return value;
+        value = read(_native);
+        return Interlocked.CompareExchange(ref field, value, null) ?? value;
+    }
 }

@@ -134,6 +134,9 @@ internal sealed class ModelListHandle : NativeHandle
 {
     internal ModelListHandle(IntPtr pointer) : base(pointer, HandleKind.ModelList) { }
 
+    /// <summary>Arrays its models share when equal (see SharedArrays).</summary>
+    internal SharedArrays Shared { get; } = new SharedArrays();
+
     protected override void Free(IntPtr pointer) => NativeMethods.am_model_list_free(pointer);
 }
 

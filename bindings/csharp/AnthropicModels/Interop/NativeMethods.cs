@@ -124,6 +124,8 @@ internal static unsafe partial class NativeMethods
 
     // ---- capabilities ----
     [LibraryImport(Lib)] internal static partial byte* am_capability_path(int capability);
+    [LibraryImport(Lib)] internal static partial int am_model_supports(IntPtr model, int capability);
+    [LibraryImport(Lib)] internal static partial int am_model_supports_path(IntPtr model, byte* path);
     // The lists below are derived on first use under a once-lock: normal transitions for the counts
     // (which build them), none for the element reads that follow.
     [LibraryImport(Lib)] internal static partial nuint am_model_effort_level_count(IntPtr model);

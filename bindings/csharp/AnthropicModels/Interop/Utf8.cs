@@ -1,5 +1,6 @@
 // UTF-8 strings across the boundary: C strings in (borrowed, NUL-terminated) and .NET strings out.
 using System;
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
@@ -51,21 +52,27 @@ internal static unsafe class Utf8
 
 /// <summary>
 /// Strings that repeat across models (type, lifecycle, line, effort levels, thinking types,
-/// capability paths) decoded once: a bounded, lock-free, direct-mapped cache from UTF-8 bytes to
-/// the string. A collision only costs a decode; entries are immutable, so racing writers are harmless.
+/// capability paths) decoded once and shared: an open-addressing table from UTF-8 bytes to the
+/// string. Reads take no lock (entries are immutable and published with a volatile write);
+/// inserts take one. The table only grows to half its slots: past that, values are decoded
+/// without being kept, so hostile data cannot make it grow without bound.
 /// </summary>
 internal static unsafe class Utf8Vocabulary
 {
-    private const int Slots = 512;          // a power of two
+    private const int Slots = 1024;  // a power of two
+    private const int MaxEntries = Slots / 2;
     private const int MaxInternedBytes = 64;
 
     private sealed class Entry
     {
-        internal Entry(byte[] utf8, string value)
+        internal Entry(uint hash, byte[] utf8, string value)
         {
+            Hash = hash;
             Utf8 = utf8;
             Value = value;
         }
+
+        internal uint Hash { get; }
 
         internal byte[] Utf8 { get; }
 
@@ -73,21 +80,70 @@ internal static unsafe class Utf8Vocabulary
     }
 
     private static readonly Entry?[] s_slots = new Entry?[Slots];
+    private static readonly object s_insertGate = new object();
+    private static int s_entries;
 
     /// <summary>Like <see cref="Utf8.Decode"/>, sharing one string per distinct short value.</summary>
-    internal static string? Decode(byte* p)
+    internal static string? Decode(byte* p) => p == null ? null : Decode(new ReadOnlySpan<byte>(p, Utf8.Length(p)), out _);
+
+    /// <summary>
+    /// The shared string for <paramref name="bytes"/>, and bytes equal to them that the caller may
+    /// keep (the table's own copy when the value is interned).
+    /// </summary>
+    internal static string Decode(ReadOnlySpan<byte> bytes, out byte[] utf8)
     {
-        if (p == null) return null;
-        int length = Utf8.Length(p);
-        if (length > MaxInternedBytes) return Encoding.UTF8.GetString(p, length);
-        var bytes = new ReadOnlySpan<byte>(p, length);
-        uint hash = 2166136261;  // FNV-1a
-        foreach (byte b in bytes) hash = (hash ^ b) * 16777619;
-        ref Entry? slot = ref s_slots[hash & (Slots - 1)];
-        Entry? entry = Volatile.Read(ref slot);
-        if (entry != null && bytes.SequenceEqual(entry.Utf8)) return entry.Value;
-        string value = length == 0 ? string.Empty : Encoding.UTF8.GetString(p, length);
-        Volatile.Write(ref slot, new Entry(bytes.ToArray(), value));
-        return value;
+        if (bytes.Length > MaxInternedBytes)
+        {
+            utf8 = bytes.ToArray();
+            return Encoding.UTF8.GetString(utf8);
+        }
+        uint hash = Hash(bytes);
+        Entry? entry = Find(bytes, hash) ?? Insert(bytes, hash);
+        utf8 = entry.Utf8;
+        return entry.Value;
+    }
+
+    // FNV-1a over 8-byte words, then the remaining bytes: names are short, and this runs for every
+    // name of every model read.
+    private static uint Hash(ReadOnlySpan<byte> bytes)
+    {
+        const ulong prime = 1099511628211;
+        ulong hash = 14695981039346656037;
+        int i = 0;
+        for (; i + 8 <= bytes.Length; i += 8) hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i))) * prime;
+        for (; i < bytes.Length; i++) hash = (hash ^ bytes[i]) * prime;
+        return (uint)(hash ^ (hash >> 32));
+    }
+
+    private static Entry? Find(ReadOnlySpan<byte> bytes, uint hash)
+    {
+        for (uint i = hash; ; i++)
+        {
+            Entry? entry = Volatile.Read(ref s_slots[i & (Slots - 1)]);
+            if (entry == null) return null;
+            if (entry.Hash == hash && bytes.SequenceEqual(entry.Utf8)) return entry;
+        }
+    }
+
+    // The new entry is kept in the table unless it is full (then it is only returned).
+    private static Entry Insert(ReadOnlySpan<byte> bytes, uint hash)
+    {
+        byte[] utf8 = bytes.ToArray();
+        var created = new Entry(hash, utf8, utf8.Length == 0 ? string.Empty : Encoding.UTF8.GetString(utf8));
+        lock (s_insertGate)
+        {
+            if (s_entries >= MaxEntries) return created;
+            for (uint i = hash; ; i++)
+            {
+                ref Entry? slot = ref s_slots[i & (Slots - 1)];
+                if (slot == null)
+                {
+                    Volatile.Write(ref slot, created);
+                    s_entries++;
+                    return created;
+                }
+                if (slot.Hash == hash && bytes.SequenceEqual(slot.Utf8)) return slot;  // another thread was first
+            }
+        }
     }
 }
