@@ -28,7 +28,7 @@ internal static class Program
             ModelInfo found = await client.RetrieveAsync(alias, timeout.Token);
             Console.WriteLine($"{alias} is {found.Id}: {Tokens(found.MaxInputTokens)} input tokens, {Tokens(found.MaxTokens)} output tokens, " +
                               $"adaptive thinking {Describe(found.Supports(Capability.ThinkingTypesAdaptive))}, " +
-                              $"effort levels [{string.Join(", ", found.EffortLevels)}]");
+                              $"effort levels: {(found.EffortLevels.Count == 0 ? "none" : string.Join(", ", found.EffortLevels))}");
             return 0;
         }
         catch (AnthropicModelsException e)
