@@ -45,15 +45,17 @@ public sealed class ConcurrencyTests : ServerTests
         for (int i = 0; i < tasks.Length; i++) tasks[i] = client.RetrieveAsync(ids[i % ids.Count]);
         int inFlight = tasks.Count(t => !t.IsCompleted);
         int poolAtPeak = ThreadPool.ThreadCount;
+        int threadsAtPeak = Process.GetCurrentProcess().Threads.Count;
         ModelInfo[] results = await Within(Task.WhenAll(tasks));
 
         Assert.True(inFlight >= 500, $"only {inFlight} of 1000 were still in flight after submission");
         for (int i = 0; i < results.Length; i++) Assert.Equal(ids[i % ids.Count], results[i].Id);
-        // A thread blocked per request would need hundreds; completions only queue short work items.
-        Assert.True(poolAtPeak <= poolBefore + 2, $"thread pool grew from {poolBefore} to {poolAtPeak}");
-        Assert.True(ThreadPool.ThreadCount <= poolBefore + 4, $"thread pool grew from {poolBefore} to {ThreadPool.ThreadCount}");
-        int threadsAfter = Process.GetCurrentProcess().Threads.Count;
-        Assert.True(threadsAfter <= threadsBefore + 8, $"process threads grew from {threadsBefore} to {threadsAfter}");
+        // With the requests in flight: no thread more than before (a thread per request would be hundreds).
+        Assert.True(poolAtPeak <= poolBefore + 2, $"thread pool grew from {poolBefore} to {poolAtPeak} while the requests were in flight");
+        Assert.True(threadsAtPeak <= threadsBefore + 4, $"process threads grew from {threadsBefore} to {threadsAtPeak} while the requests were in flight");
+        // The 1000 completions are short work items; on a busy machine the pool may still add a few
+        // threads for them, never a number that grows with the requests.
+        Assert.True(ThreadPool.ThreadCount <= poolBefore + 16, $"thread pool grew from {poolBefore} to {ThreadPool.ThreadCount}");
     }
 
     [Fact]

@@ -91,6 +91,7 @@ public sealed class LifetimeTests : ServerTests
             client.Dispose();
             await Within(Task.WhenAll(callers));
         }
+        Settle();
     }
 
     [Fact]

@@ -40,6 +40,24 @@ public abstract class ServerTests
         }
     }
 
+    /// <summary>
+    /// Waits until the server's log stops growing: requests a test sent and then abandoned (by
+    /// disposing its client) may still be queued in the server, and must neither consume the next
+    /// test's faults nor appear in its log.
+    /// </summary>
+    protected void Settle()
+    {
+        var clock = Stopwatch.StartNew();
+        int seen = -1, stable = 0;
+        while (stable < 3 && clock.Elapsed < Patience)
+        {
+            int count = Server.Requests().Count;
+            stable = count == seen ? stable + 1 : 0;
+            seen = count;
+            Thread.Sleep(50);
+        }
+    }
+
     protected static async Task<T> Within<T>(Task<T> task) => await task.WaitAsync(Patience);
 
     protected static async Task<List<ModelInfo>> Collect(IAsyncEnumerable<ModelInfo> models)

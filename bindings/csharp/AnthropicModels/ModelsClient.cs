@@ -83,10 +83,8 @@ public sealed unsafe class ModelsClient : IDisposable
     /// <summary>Gets one page of models, newest first.</summary>
     public Task<ModelListPage> ListAsync(ModelListParams? parameters = null, CancellationToken cancellationToken = default)
     {
-        if (parameters == null) return StartAsync(ResultKinds.Page, IntPtr.Zero, null, cancellationToken);
-        using ListParamsHandle p = NativeListParams.Create(parameters);
-        using NativeHandle.Lease lease = p.Borrow();
-        return StartAsync(ResultKinds.Page, lease.Pointer, null, cancellationToken);
+        using ListParamsHandle? p = NativeListParams.CreateOrNull(parameters);
+        return StartAsync(ResultKinds.Page, NativeListParams.Pointer(p), null, cancellationToken);
     }
 
     /// <summary>
@@ -113,10 +111,8 @@ public sealed unsafe class ModelsClient : IDisposable
     /// <summary>Gets one page of models, blocking the calling thread.</summary>
     public ModelListPage List(ModelListParams? parameters = null, CancellationToken cancellationToken = default)
     {
-        if (parameters == null) return RunBlocking(ResultKinds.Page, IntPtr.Zero, null, cancellationToken);
-        using ListParamsHandle p = NativeListParams.Create(parameters);
-        using NativeHandle.Lease lease = p.Borrow();
-        return RunBlocking(ResultKinds.Page, lease.Pointer, null, cancellationToken);
+        using ListParamsHandle? p = NativeListParams.CreateOrNull(parameters);
+        return RunBlocking(ResultKinds.Page, NativeListParams.Pointer(p), null, cancellationToken);
     }
 
     /// <summary>
@@ -125,10 +121,8 @@ public sealed unsafe class ModelsClient : IDisposable
     /// </summary>
     public IReadOnlyList<ModelInfo> ListAll(ModelListParams? parameters = null, CancellationToken cancellationToken = default)
     {
-        if (parameters == null) return RunBlocking(ResultKinds.All, IntPtr.Zero, null, cancellationToken);
-        using ListParamsHandle p = NativeListParams.Create(parameters);
-        using NativeHandle.Lease lease = p.Borrow();
-        return RunBlocking(ResultKinds.All, lease.Pointer, null, cancellationToken);
+        using ListParamsHandle? p = NativeListParams.CreateOrNull(parameters);
+        return RunBlocking(ResultKinds.All, NativeListParams.Pointer(p), null, cancellationToken);
     }
 
     /// <summary>
@@ -169,8 +163,7 @@ public sealed unsafe class ModelsClient : IDisposable
     private Task<ModelListPage> StartPage(ModelListParams parameters, PageWalk walk, CancellationToken cancellationToken)
     {
         using ListParamsHandle p = NativeListParams.Create(parameters, walk.AfterId, walk.BeforeId, PageWalk.DefaultLimit);
-        using NativeHandle.Lease lease = p.Borrow();
-        return StartAsync(ResultKinds.Page, lease.Pointer, null, cancellationToken);
+        return StartAsync(ResultKinds.Page, NativeListParams.Pointer(p), null, cancellationToken);
     }
 
     // Submits the request with the static completion callback; the Task completes on the thread pool.

@@ -40,6 +40,12 @@ internal static unsafe class NativeListParams
         }
     }
 
-    /// <summary>The caller's own parameters, unchanged.</summary>
-    internal static ListParamsHandle Create(ModelListParams? p) => Create(p, p?.AfterId, p?.BeforeId, limit: null);
+    /// <summary>The caller's own parameters, unchanged; null (the library's defaults) for none.</summary>
+    internal static ListParamsHandle? CreateOrNull(ModelListParams? p) => p == null ? null : Create(p, p.AfterId, p.BeforeId, limit: null);
+
+    /// <summary>
+    /// The pointer to pass to a call (NULL for none). Only for a handle the caller created and
+    /// disposes after the call, which no other thread can release meanwhile.
+    /// </summary>
+    internal static IntPtr Pointer(ListParamsHandle? handle) => handle?.DangerousGetHandle() ?? IntPtr.Zero;
 }
