@@ -75,13 +75,13 @@ internal sealed unsafe class SharedArrays
         for (int i = 0; i < count; i++)
         {
             byte* p = at(m, (nuint)i);
-            var bytes = p == null ? default : new ReadOnlySpan<byte>(p, Utf8.Length(p));
             if (fresh == null)
             {
-                if (last != null && bytes.SequenceEqual(last.Utf8[i])) continue;
+                if (last != null && Utf8.Equals(p, last.Utf8[i])) continue;
                 fresh = Start(last?.Strings, count, i);
                 freshUtf8 = Start(last?.Utf8, count, i);
             }
+            var bytes = p == null ? default : new ReadOnlySpan<byte>(p, Utf8.Length(p));
             fresh[i] = Utf8Vocabulary.Decode(bytes, out freshUtf8![i]);
         }
         if (fresh == null) return last!.Strings;

@@ -38,6 +38,19 @@ internal static unsafe class Utf8
         return target.Slice(0, written + 1);
     }
 
+    /// <summary>
+    /// Whether the C string <paramref name="p"/> holds exactly <paramref name="expected"/>. Reads
+    /// no further than the first difference, so never past the string's NUL; for the short names
+    /// compared here this beats measuring the string first.
+    /// </summary>
+    internal static bool Equals(byte* p, byte[] expected)
+    {
+        if (p == null) return false;
+        for (int i = 0; i < expected.Length; i++)
+            if (p[i] != expected[i]) return false;
+        return p[expected.Length] == 0;
+    }
+
     internal static int Length(byte* p)
     {
 #if NET8_0_OR_GREATER
