@@ -130,21 +130,45 @@ internal sealed class RequestHandle : NativeHandle
     protected override void Free(IntPtr pointer) => NativeMethods.am_request_free(pointer);
 }
 
+// Models and lists are released by their finalizers once no ModelInfo refers to them, and their
+// native memory (the response body and its parsed form) outweighs the managed objects many times:
+// the GC is told about it, so that a process listing models in a loop collects them in time.
+// The estimate per model is the order of a real one: about 1.5 KB of JSON and its DOM.
 internal sealed class ModelListHandle : NativeHandle
 {
-    internal ModelListHandle(IntPtr pointer) : base(pointer, HandleKind.ModelList) { }
+    private const long NativeBytesPerModel = 4096;
+    private readonly long _pressure;
+
+    internal ModelListHandle(IntPtr pointer) : base(pointer, HandleKind.ModelList)
+    {
+        _pressure = (long)NativeMethods.am_model_list_count(pointer) * NativeBytesPerModel;
+        if (_pressure > 0) GC.AddMemoryPressure(_pressure);
+    }
 
     /// <summary>Arrays its models share when equal (see SharedArrays).</summary>
     internal SharedArrays Shared { get; } = new SharedArrays();
 
-    protected override void Free(IntPtr pointer) => NativeMethods.am_model_list_free(pointer);
+    protected override void Free(IntPtr pointer)
+    {
+        NativeMethods.am_model_list_free(pointer);
+        if (_pressure > 0) GC.RemoveMemoryPressure(_pressure);
+    }
 }
 
 internal sealed class ModelHandle : NativeHandle
 {
-    internal ModelHandle(IntPtr pointer) : base(pointer, HandleKind.Model) { }
+    private const long NativeBytes = 4096;
 
-    protected override void Free(IntPtr pointer) => NativeMethods.am_model_free(pointer);
+    internal ModelHandle(IntPtr pointer) : base(pointer, HandleKind.Model)
+    {
+        if (pointer != IntPtr.Zero) GC.AddMemoryPressure(NativeBytes);
+    }
+
+    protected override void Free(IntPtr pointer)
+    {
+        NativeMethods.am_model_free(pointer);
+        GC.RemoveMemoryPressure(NativeBytes);
+    }
 }
 
 internal sealed class ErrorHandle : NativeHandle
