@@ -63,7 +63,7 @@ void collect_capabilities(const Value &group, std::string &prefix, std::vector<M
 }  // namespace
 
 const std::vector<ModelData::CapabilityEntry> &ModelData::capabilities() const {
-  std::call_once(caps_once_, [this] {
+  caps_once_.ensure([this] {
     if (!caps || !caps->IsObject()) return;
     std::string prefix;
     collect_capabilities(*caps, prefix, capabilities_);
@@ -72,7 +72,7 @@ const std::vector<ModelData::CapabilityEntry> &ModelData::capabilities() const {
 }
 
 const std::string &ModelData::json() const {
-  std::call_once(json_once_, [this] {
+  json_once_.ensure([this] {
     rapidjson::StringBuffer sb;
     rapidjson::Writer<rapidjson::StringBuffer> w(sb);
     obj->Accept(w);  // depth is bounded by kMaxJsonDepth at parse time
@@ -82,7 +82,7 @@ const std::string &ModelData::json() const {
 }
 
 const std::vector<const char *> &ModelData::effort_levels() const {
-  std::call_once(lists_once_, [this] {
+  lists_once_.ensure([this] {
     effort_levels_ = supported_names(member(caps, "effort"), {"low", "medium", "high", "max", "xhigh"});
     thinking_types_ = supported_names(member(member(caps, "thinking"), "types"),
                                       {"adaptive", "enabled", "disabled", "between_tools"});

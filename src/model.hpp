@@ -5,6 +5,7 @@
 
 #include <rapidjson/document.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -30,6 +31,26 @@ struct Page {
 
  private:
   static size_t chunk_for(size_t body_bytes) { return body_bytes < 4096 ? 4096 : body_bytes; }
+};
+
+// Computes a value once, on first use, from any thread. std::call_once alone
+// costs a thread-local lookup and a pthread_once on every call, and these
+// accessors run in tight loops over whole lists: a released flag is checked
+// first, so only the first reads pay for it.
+class Lazily {
+ public:
+  template <typename F>
+  void ensure(F &&compute) const {
+    if (ready_.load(std::memory_order_acquire)) return;
+    std::call_once(once_, [&] {
+      compute();
+      ready_.store(true, std::memory_order_release);
+    });
+  }
+
+ private:
+  mutable std::once_flag once_;
+  mutable std::atomic<bool> ready_{false};
 };
 
 struct ModelData {
@@ -61,11 +82,11 @@ struct ModelData {
   const std::vector<CapabilityEntry> &capabilities() const;
 
  private:
-  mutable std::once_flag json_once_;
+  Lazily json_once_;
   mutable std::string json_;
-  mutable std::once_flag lists_once_;
+  Lazily lists_once_;
   mutable std::vector<const char *> effort_levels_, thinking_types_;
-  mutable std::once_flag caps_once_;
+  Lazily caps_once_;
   mutable std::vector<CapabilityEntry> capabilities_;
 };
 
