@@ -12,14 +12,18 @@
 #include <vector>
 
 #include "amtest/env_guard.hpp"
+#include "amtest/handles.hpp"
 #include "amtest/secrets.hpp"
 #include "anthropic_models.h"
 
 namespace {
 
+using amtest::ClientPtr;
 using amtest::EnvGuard;
 using amtest::FreeOfSecrets;
 using amtest::kApiKey;
+using amtest::OptionsPtr;
+using amtest::ParamsPtr;
 
 // A recognisable non-NULL value to pre-set out-parameters with; never dereferenced.
 alignas(16) unsigned char g_dummy_storage[16];
@@ -80,43 +84,26 @@ void expect_fail(const Outcome &o, am_status want, const std::string &what) {
 
 void expect_invalid(const Outcome &o, const std::string &what) { expect_fail(o, AM_ERR_INVALID_ARGUMENT, what); }
 
-
-struct OptionsPtr {
-  am_options *p = am_options_new();
-  ~OptionsPtr() { am_options_free(p); }
-};
-
-struct ParamsPtr {
-  am_list_params *p = am_list_params_new();
-  ~ParamsPtr() { am_list_params_free(p); }
-};
-
 // A client that never reaches a server in these tests: ignores the
 // environment, points at the discard port of the loopback address.
 am_client *offline_client(bool with_key, am_status *status_out = nullptr) {
-  OptionsPtr o;
-  EXPECT_NE(o.p, nullptr);
-  am_options_set_ignore_env(o.p, 1);
-  EXPECT_EQ(am_options_set_base_url(o.p, "http://127.0.0.1:9", nullptr), AM_OK);
-  EXPECT_EQ(am_options_set_max_retries(o.p, 0, nullptr), AM_OK);
-  EXPECT_EQ(am_options_set_timeout_ms(o.p, 5000, nullptr), AM_OK);
-  EXPECT_EQ(am_options_set_connect_timeout_ms(o.p, 2000, nullptr), AM_OK);
+  OptionsPtr o(am_options_new());
+  EXPECT_NE(o.get(), nullptr);
+  am_options_set_ignore_env(o.get(), 1);
+  EXPECT_EQ(am_options_set_base_url(o.get(), "http://127.0.0.1:9", nullptr), AM_OK);
+  EXPECT_EQ(am_options_set_max_retries(o.get(), 0, nullptr), AM_OK);
+  EXPECT_EQ(am_options_set_timeout_ms(o.get(), 5000, nullptr), AM_OK);
+  EXPECT_EQ(am_options_set_connect_timeout_ms(o.get(), 2000, nullptr), AM_OK);
   if (with_key) {
-    EXPECT_EQ(am_options_set_api_key(o.p, kApiKey, nullptr), AM_OK);
+    EXPECT_EQ(am_options_set_api_key(o.get(), kApiKey, nullptr), AM_OK);
   }
   am_client *c = nullptr;
-  am_status s = am_client_new(o.p, &c, nullptr);
+  am_status s = am_client_new(o.get(), &c, nullptr);
   if (status_out) *status_out = s;
   EXPECT_EQ(s, AM_OK);
   EXPECT_NE(c, nullptr);
   return c;
 }
-
-struct ClientPtr {
-  am_client *p;
-  explicit ClientPtr(bool with_key) : p(offline_client(with_key)) {}
-  ~ClientPtr() { am_client_free(p); }
-};
 
 }  // namespace
 
@@ -257,14 +244,14 @@ TEST(CApiNull, NullClientAndOut) {
 
   expect_invalid(run([](am_error **e) { return am_client_new(nullptr, nullptr, e); }), "client_new(out NULL)");
 
-  ClientPtr c(true);
-  ASSERT_NE(c.p, nullptr);
-  expect_invalid(run([&](am_error **e) { return am_models_list(c.p, nullptr, nullptr, e); }), "list(out NULL)");
-  expect_invalid(run([&](am_error **e) { return am_models_list_all(c.p, nullptr, nullptr, e); }),
+  ClientPtr c(offline_client(true));
+  ASSERT_NE(c.get(), nullptr);
+  expect_invalid(run([&](am_error **e) { return am_models_list(c.get(), nullptr, nullptr, e); }), "list(out NULL)");
+  expect_invalid(run([&](am_error **e) { return am_models_list_all(c.get(), nullptr, nullptr, e); }),
                  "list_all(out NULL)");
-  expect_invalid(run([&](am_error **e) { return am_model_get(c.p, "m", nullptr, e); }), "get(out NULL)");
+  expect_invalid(run([&](am_error **e) { return am_model_get(c.get(), "m", nullptr, e); }), "get(out NULL)");
   model = dummy_out<am_model>();
-  expect_invalid(run([&](am_error **e) { return am_model_get(c.p, nullptr, &model, e); }), "get(id NULL)");
+  expect_invalid(run([&](am_error **e) { return am_model_get(c.get(), nullptr, &model, e); }), "get(id NULL)");
   EXPECT_EQ(model, nullptr);
 }
 
@@ -280,7 +267,7 @@ TEST(CApiOptions, NewAndFree) {
 }
 
 TEST(CApiOptions, BaseUrlRejected) {
-  OptionsPtr o;
+  OptionsPtr o(am_options_new());
   const std::string long_url = "https://example.com/" + std::string(2980, 'a');
   ASSERT_EQ(long_url.size(), 3000u);
   for (const std::string &url : {std::string("ftp://x"), std::string("http://"), std::string("https://"),
@@ -289,22 +276,22 @@ TEST(CApiOptions, BaseUrlRejected) {
                                  std::string("http://a\nb"), long_url, std::string(""), std::string("api.anthropic.com"),
                                  std::string("file:///etc/passwd"), std::string("http://host/p?q=1"),
                                  std::string("http://host/#frag"), std::string("http://ho st/")}) {
-    expect_invalid(run([&](am_error **e) { return am_options_set_base_url(o.p, url.c_str(), e); }),
+    expect_invalid(run([&](am_error **e) { return am_options_set_base_url(o.get(), url.c_str(), e); }),
                    "base URL '" + url.substr(0, 40) + "'");
-    EXPECT_EQ(am_options_set_base_url(o.p, url.c_str(), nullptr), AM_ERR_INVALID_ARGUMENT);
+    EXPECT_EQ(am_options_set_base_url(o.get(), url.c_str(), nullptr), AM_ERR_INVALID_ARGUMENT);
   }
 }
 
 TEST(CApiOptions, BaseUrlAccepted) {
-  OptionsPtr o;
+  OptionsPtr o(am_options_new());
   for (const char *url : {"https://api.anthropic.com", "http://127.0.0.1:8080", "http://localhost:1234/",
                           "https://proxy.example.com/anthropic/", "HTTPS://API.ANTHROPIC.COM"})
-    expect_ok(run([&](am_error **e) { return am_options_set_base_url(o.p, url, e); }), url);
-  expect_ok(run([&](am_error **e) { return am_options_set_base_url(o.p, nullptr, e); }), "base URL NULL resets");
+    expect_ok(run([&](am_error **e) { return am_options_set_base_url(o.get(), url, e); }), url);
+  expect_ok(run([&](am_error **e) { return am_options_set_base_url(o.get(), nullptr, e); }), "base URL NULL resets");
 }
 
 TEST(CApiOptions, HeadersRejected) {
-  OptionsPtr o;
+  OptionsPtr o(am_options_new());
   struct H {
     std::string name, value;
   };
@@ -333,38 +320,38 @@ TEST(CApiOptions, HeadersRejected) {
            {"Transfer-Encoding", "chunked"},
            {"connection", "close"},
        }) {
-    expect_invalid(run([&](am_error **e) { return am_options_add_header(o.p, h.name.c_str(), h.value.c_str(), e); }),
+    expect_invalid(run([&](am_error **e) { return am_options_add_header(o.get(), h.name.c_str(), h.value.c_str(), e); }),
                    "header '" + h.name + "': '" + h.value + "'");
   }
-  expect_invalid(run([&](am_error **e) { return am_options_add_header(o.p, nullptr, "v", e); }), "name NULL");
-  expect_invalid(run([&](am_error **e) { return am_options_add_header(o.p, "X-A", nullptr, e); }), "value NULL");
+  expect_invalid(run([&](am_error **e) { return am_options_add_header(o.get(), nullptr, "v", e); }), "name NULL");
+  expect_invalid(run([&](am_error **e) { return am_options_add_header(o.get(), "X-A", nullptr, e); }), "value NULL");
 }
 
 TEST(CApiOptions, HeadersAccepted) {
-  OptionsPtr o;
-  expect_ok(run([&](am_error **e) { return am_options_add_header(o.p, "X-Custom", "value 1", e); }), "X-Custom");
-  expect_ok(run([&](am_error **e) { return am_options_add_header(o.p, "anthropic-workspace-id-ish", "w", e); }), "x");
-  expect_ok(run([&](am_error **e) { return am_options_add_header(o.p, "X-Empty", "", e); }), "empty value");
+  OptionsPtr o(am_options_new());
+  expect_ok(run([&](am_error **e) { return am_options_add_header(o.get(), "X-Custom", "value 1", e); }), "X-Custom");
+  expect_ok(run([&](am_error **e) { return am_options_add_header(o.get(), "anthropic-workspace-id-ish", "w", e); }), "x");
+  expect_ok(run([&](am_error **e) { return am_options_add_header(o.get(), "X-Empty", "", e); }), "empty value");
 }
 
 TEST(CApiOptions, BetasRejectedAndAccepted) {
-  OptionsPtr o;
-  expect_invalid(run([&](am_error **e) { return am_options_add_beta(o.p, "", e); }), "beta ''");
-  expect_invalid(run([&](am_error **e) { return am_options_add_beta(o.p, "a,b", e); }), "beta 'a,b'");
-  expect_invalid(run([&](am_error **e) { return am_options_add_beta(o.p, "a\r\nb", e); }), "beta CRLF");
-  expect_ok(run([&](am_error **e) { return am_options_add_beta(o.p, "message-batches-2024-09-24", e); }), "beta");
-  expect_ok(run([&](am_error **e) { return am_options_add_beta(o.p, "fast-mode-2026-02-01", e); }), "beta 2");
-  am_options_clear_betas(o.p);
+  OptionsPtr o(am_options_new());
+  expect_invalid(run([&](am_error **e) { return am_options_add_beta(o.get(), "", e); }), "beta ''");
+  expect_invalid(run([&](am_error **e) { return am_options_add_beta(o.get(), "a,b", e); }), "beta 'a,b'");
+  expect_invalid(run([&](am_error **e) { return am_options_add_beta(o.get(), "a\r\nb", e); }), "beta CRLF");
+  expect_ok(run([&](am_error **e) { return am_options_add_beta(o.get(), "message-batches-2024-09-24", e); }), "beta");
+  expect_ok(run([&](am_error **e) { return am_options_add_beta(o.get(), "fast-mode-2026-02-01", e); }), "beta 2");
+  am_options_clear_betas(o.get());
 }
 
 TEST(CApiOptions, StringSettersRejectControlChars) {
-  OptionsPtr o;
+  OptionsPtr o(am_options_new());
   const std::vector<std::pair<const char *, std::function<am_status(const char *, am_error **)>>> setters = {
-      {"api_key", [&](const char *v, am_error **e) { return am_options_set_api_key(o.p, v, e); }},
-      {"auth_token", [&](const char *v, am_error **e) { return am_options_set_auth_token(o.p, v, e); }},
-      {"api_version", [&](const char *v, am_error **e) { return am_options_set_api_version(o.p, v, e); }},
-      {"workspace_id", [&](const char *v, am_error **e) { return am_options_set_workspace_id(o.p, v, e); }},
-      {"user_agent_suffix", [&](const char *v, am_error **e) { return am_options_set_user_agent_suffix(o.p, v, e); }},
+      {"api_key", [&](const char *v, am_error **e) { return am_options_set_api_key(o.get(), v, e); }},
+      {"auth_token", [&](const char *v, am_error **e) { return am_options_set_auth_token(o.get(), v, e); }},
+      {"api_version", [&](const char *v, am_error **e) { return am_options_set_api_version(o.get(), v, e); }},
+      {"workspace_id", [&](const char *v, am_error **e) { return am_options_set_workspace_id(o.get(), v, e); }},
+      {"user_agent_suffix", [&](const char *v, am_error **e) { return am_options_set_user_agent_suffix(o.get(), v, e); }},
   };
   for (const auto &s : setters) {
     expect_invalid(run([&](am_error **e) { return s.second("a\r\nX-Evil: 1", e); }), std::string(s.first) + " CRLF");
@@ -374,106 +361,106 @@ TEST(CApiOptions, StringSettersRejectControlChars) {
     expect_ok(run([&](am_error **e) { return s.second(nullptr, e); }), std::string(s.first) + " NULL resets");
   }
   // An empty proxy disables proxies; an empty CA bundle path is meaningless.
-  expect_ok(run([&](am_error **e) { return am_options_set_proxy(o.p, "", e); }), "proxy ''");
-  expect_ok(run([&](am_error **e) { return am_options_set_proxy(o.p, "http://proxy:3128", e); }), "proxy");
-  expect_invalid(run([&](am_error **e) { return am_options_set_proxy(o.p, "http://p\r\n", e); }), "proxy CRLF");
-  expect_invalid(run([&](am_error **e) { return am_options_set_ca_bundle(o.p, "", e); }), "ca_bundle ''");
-  expect_ok(run([&](am_error **e) { return am_options_set_ca_bundle(o.p, "/etc/ssl/certs/ca.pem", e); }), "ca");
+  expect_ok(run([&](am_error **e) { return am_options_set_proxy(o.get(), "", e); }), "proxy ''");
+  expect_ok(run([&](am_error **e) { return am_options_set_proxy(o.get(), "http://proxy:3128", e); }), "proxy");
+  expect_invalid(run([&](am_error **e) { return am_options_set_proxy(o.get(), "http://p\r\n", e); }), "proxy CRLF");
+  expect_invalid(run([&](am_error **e) { return am_options_set_ca_bundle(o.get(), "", e); }), "ca_bundle ''");
+  expect_ok(run([&](am_error **e) { return am_options_set_ca_bundle(o.get(), "/etc/ssl/certs/ca.pem", e); }), "ca");
   // Credentials and names must not be empty.
-  expect_invalid(run([&](am_error **e) { return am_options_set_api_key(o.p, "", e); }), "api_key ''");
-  expect_invalid(run([&](am_error **e) { return am_options_set_auth_token(o.p, "", e); }), "auth_token ''");
+  expect_invalid(run([&](am_error **e) { return am_options_set_api_key(o.get(), "", e); }), "api_key ''");
+  expect_invalid(run([&](am_error **e) { return am_options_set_auth_token(o.get(), "", e); }), "auth_token ''");
 }
 
 TEST(CApiOptions, NumberRanges) {
-  OptionsPtr o;
-  expect_invalid(run([&](am_error **e) { return am_options_set_max_retries(o.p, -1, e); }), "max_retries -1");
-  expect_invalid(run([&](am_error **e) { return am_options_set_max_retries(o.p, 101, e); }), "max_retries 101");
-  expect_ok(run([&](am_error **e) { return am_options_set_max_retries(o.p, 0, e); }), "max_retries 0");
-  expect_ok(run([&](am_error **e) { return am_options_set_max_retries(o.p, 100, e); }), "max_retries 100");
+  OptionsPtr o(am_options_new());
+  expect_invalid(run([&](am_error **e) { return am_options_set_max_retries(o.get(), -1, e); }), "max_retries -1");
+  expect_invalid(run([&](am_error **e) { return am_options_set_max_retries(o.get(), 101, e); }), "max_retries 101");
+  expect_ok(run([&](am_error **e) { return am_options_set_max_retries(o.get(), 0, e); }), "max_retries 0");
+  expect_ok(run([&](am_error **e) { return am_options_set_max_retries(o.get(), 100, e); }), "max_retries 100");
 
-  expect_invalid(run([&](am_error **e) { return am_options_set_timeout_ms(o.p, -1, e); }), "timeout -1");
-  expect_ok(run([&](am_error **e) { return am_options_set_timeout_ms(o.p, 0, e); }), "timeout 0");
-  expect_ok(run([&](am_error **e) { return am_options_set_timeout_ms(o.p, 60000, e); }), "timeout 60000");
-  expect_invalid(run([&](am_error **e) { return am_options_set_connect_timeout_ms(o.p, -1, e); }), "connect -1");
-  expect_invalid(run([&](am_error **e) { return am_options_set_deadline_ms(o.p, -5, e); }), "deadline -5");
-  expect_invalid(run([&](am_error **e) { return am_options_set_retry_after_cap_ms(o.p, -1, e); }), "cap -1");
-  expect_ok(run([&](am_error **e) { return am_options_set_deadline_ms(o.p, 0, e); }), "deadline 0");
+  expect_invalid(run([&](am_error **e) { return am_options_set_timeout_ms(o.get(), -1, e); }), "timeout -1");
+  expect_ok(run([&](am_error **e) { return am_options_set_timeout_ms(o.get(), 0, e); }), "timeout 0");
+  expect_ok(run([&](am_error **e) { return am_options_set_timeout_ms(o.get(), 60000, e); }), "timeout 60000");
+  expect_invalid(run([&](am_error **e) { return am_options_set_connect_timeout_ms(o.get(), -1, e); }), "connect -1");
+  expect_invalid(run([&](am_error **e) { return am_options_set_deadline_ms(o.get(), -5, e); }), "deadline -5");
+  expect_invalid(run([&](am_error **e) { return am_options_set_retry_after_cap_ms(o.get(), -1, e); }), "cap -1");
+  expect_ok(run([&](am_error **e) { return am_options_set_deadline_ms(o.get(), 0, e); }), "deadline 0");
 
-  expect_invalid(run([&](am_error **e) { return am_options_set_max_response_bytes(o.p, 100, e); }), "max bytes 100");
-  expect_invalid(run([&](am_error **e) { return am_options_set_max_response_bytes(o.p, 1023, e); }), "max bytes 1023");
-  expect_invalid(run([&](am_error **e) { return am_options_set_max_response_bytes(o.p, -1, e); }), "max bytes -1");
-  expect_ok(run([&](am_error **e) { return am_options_set_max_response_bytes(o.p, 1024, e); }), "max bytes 1024");
+  expect_invalid(run([&](am_error **e) { return am_options_set_max_response_bytes(o.get(), 100, e); }), "max bytes 100");
+  expect_invalid(run([&](am_error **e) { return am_options_set_max_response_bytes(o.get(), 1023, e); }), "max bytes 1023");
+  expect_invalid(run([&](am_error **e) { return am_options_set_max_response_bytes(o.get(), -1, e); }), "max bytes -1");
+  expect_ok(run([&](am_error **e) { return am_options_set_max_response_bytes(o.get(), 1024, e); }), "max bytes 1024");
 }
 
 TEST(CApiParams, Limit) {
-  ParamsPtr p;
-  expect_invalid(run([&](am_error **e) { return am_list_params_set_limit(p.p, 0, e); }), "limit 0");
-  expect_invalid(run([&](am_error **e) { return am_list_params_set_limit(p.p, 1001, e); }), "limit 1001");
-  expect_invalid(run([&](am_error **e) { return am_list_params_set_limit(p.p, -1, e); }), "limit -1");
-  expect_ok(run([&](am_error **e) { return am_list_params_set_limit(p.p, 1, e); }), "limit 1");
-  expect_ok(run([&](am_error **e) { return am_list_params_set_limit(p.p, 1000, e); }), "limit 1000");
+  ParamsPtr p(am_list_params_new());
+  expect_invalid(run([&](am_error **e) { return am_list_params_set_limit(p.get(), 0, e); }), "limit 0");
+  expect_invalid(run([&](am_error **e) { return am_list_params_set_limit(p.get(), 1001, e); }), "limit 1001");
+  expect_invalid(run([&](am_error **e) { return am_list_params_set_limit(p.get(), -1, e); }), "limit -1");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_limit(p.get(), 1, e); }), "limit 1");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_limit(p.get(), 1000, e); }), "limit 1000");
 }
 
 TEST(CApiParams, MaxPages) {
-  ParamsPtr p;
-  expect_invalid(run([&](am_error **e) { return am_list_params_set_max_pages(p.p, 0, e); }), "max_pages 0");
-  expect_invalid(run([&](am_error **e) { return am_list_params_set_max_pages(p.p, 1000001, e); }), "max_pages big");
-  expect_ok(run([&](am_error **e) { return am_list_params_set_max_pages(p.p, 1, e); }), "max_pages 1");
-  expect_ok(run([&](am_error **e) { return am_list_params_set_max_pages(p.p, 1000000, e); }), "max_pages 1e6");
+  ParamsPtr p(am_list_params_new());
+  expect_invalid(run([&](am_error **e) { return am_list_params_set_max_pages(p.get(), 0, e); }), "max_pages 0");
+  expect_invalid(run([&](am_error **e) { return am_list_params_set_max_pages(p.get(), 1000001, e); }), "max_pages big");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_max_pages(p.get(), 1, e); }), "max_pages 1");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_max_pages(p.get(), 1000000, e); }), "max_pages 1e6");
 }
 
 TEST(CApiParams, CursorsRejected) {
-  ParamsPtr p;
+  ParamsPtr p(am_list_params_new());
   const std::string long_id(513, 'a');
   for (const std::string &id : {std::string(""), long_id, std::string("\xC3\x28"), std::string("\xED\xA0\x80"),
                                 std::string("a\nb"), std::string("a\rb"), std::string("a\x01"),
                                 std::string("a\x7f")}) {
-    expect_invalid(run([&](am_error **e) { return am_list_params_set_after_id(p.p, id.c_str(), e); }),
+    expect_invalid(run([&](am_error **e) { return am_list_params_set_after_id(p.get(), id.c_str(), e); }),
                    "after_id '" + id.substr(0, 20) + "'");
-    expect_invalid(run([&](am_error **e) { return am_list_params_set_before_id(p.p, id.c_str(), e); }),
+    expect_invalid(run([&](am_error **e) { return am_list_params_set_before_id(p.get(), id.c_str(), e); }),
                    "before_id '" + id.substr(0, 20) + "'");
   }
 }
 
 TEST(CApiParams, CursorsAccepted) {
-  ParamsPtr p;
+  ParamsPtr p(am_list_params_new());
   const std::string id512(512, 'a');
-  expect_ok(run([&](am_error **e) { return am_list_params_set_after_id(p.p, "claude-opus-4-6", e); }), "after");
-  expect_ok(run([&](am_error **e) { return am_list_params_set_after_id(p.p, id512.c_str(), e); }), "after 512");
-  expect_ok(run([&](am_error **e) { return am_list_params_set_after_id(p.p, nullptr, e); }), "after NULL");
-  expect_ok(run([&](am_error **e) { return am_list_params_set_before_id(p.p, "a&b=c", e); }), "before");
-  expect_ok(run([&](am_error **e) { return am_list_params_set_before_id(p.p, nullptr, e); }), "before NULL");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_after_id(p.get(), "claude-opus-4-6", e); }), "after");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_after_id(p.get(), id512.c_str(), e); }), "after 512");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_after_id(p.get(), nullptr, e); }), "after NULL");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_before_id(p.get(), "a&b=c", e); }), "before");
+  expect_ok(run([&](am_error **e) { return am_list_params_set_before_id(p.get(), nullptr, e); }), "before NULL");
 }
 
 TEST(CApiParams, Lifecycle) {
-  ParamsPtr p;
-  expect_ok(run([&](am_error **e) { return am_list_params_add_lifecycle(p.p, "active", e); }), "active");
-  expect_ok(run([&](am_error **e) { return am_list_params_add_lifecycle(p.p, "retired", e); }), "retired");
-  expect_invalid(run([&](am_error **e) { return am_list_params_add_lifecycle(p.p, "", e); }), "empty");
-  expect_invalid(run([&](am_error **e) { return am_list_params_add_lifecycle(p.p, nullptr, e); }), "NULL");
-  expect_invalid(run([&](am_error **e) { return am_list_params_add_lifecycle(p.p, "a\nb", e); }), "LF");
+  ParamsPtr p(am_list_params_new());
+  expect_ok(run([&](am_error **e) { return am_list_params_add_lifecycle(p.get(), "active", e); }), "active");
+  expect_ok(run([&](am_error **e) { return am_list_params_add_lifecycle(p.get(), "retired", e); }), "retired");
+  expect_invalid(run([&](am_error **e) { return am_list_params_add_lifecycle(p.get(), "", e); }), "empty");
+  expect_invalid(run([&](am_error **e) { return am_list_params_add_lifecycle(p.get(), nullptr, e); }), "NULL");
+  expect_invalid(run([&](am_error **e) { return am_list_params_add_lifecycle(p.get(), "a\nb", e); }), "LF");
 }
 
 TEST(CApiErrors, ErrNullAcceptedEverywhere) {
-  OptionsPtr o;
-  ParamsPtr p;
-  EXPECT_EQ(am_options_set_base_url(o.p, "ftp://x", nullptr), AM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(am_options_set_base_url(o.p, "https://x", nullptr), AM_OK);
-  EXPECT_EQ(am_options_add_header(o.p, "host", "x", nullptr), AM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(am_options_add_beta(o.p, "a,b", nullptr), AM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(am_options_set_max_retries(o.p, 101, nullptr), AM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(am_options_set_timeout_ms(o.p, -1, nullptr), AM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(am_options_set_max_response_bytes(o.p, 100, nullptr), AM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(am_list_params_set_limit(p.p, 0, nullptr), AM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(am_list_params_set_after_id(p.p, "", nullptr), AM_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(am_list_params_set_max_pages(p.p, 0, nullptr), AM_ERR_INVALID_ARGUMENT);
+  OptionsPtr o(am_options_new());
+  ParamsPtr p(am_list_params_new());
+  EXPECT_EQ(am_options_set_base_url(o.get(), "ftp://x", nullptr), AM_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(am_options_set_base_url(o.get(), "https://x", nullptr), AM_OK);
+  EXPECT_EQ(am_options_add_header(o.get(), "host", "x", nullptr), AM_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(am_options_add_beta(o.get(), "a,b", nullptr), AM_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(am_options_set_max_retries(o.get(), 101, nullptr), AM_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(am_options_set_timeout_ms(o.get(), -1, nullptr), AM_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(am_options_set_max_response_bytes(o.get(), 100, nullptr), AM_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(am_list_params_set_limit(p.get(), 0, nullptr), AM_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(am_list_params_set_after_id(p.get(), "", nullptr), AM_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(am_list_params_set_max_pages(p.get(), 0, nullptr), AM_ERR_INVALID_ARGUMENT);
 
-  ClientPtr c(false);
+  ClientPtr c(offline_client(false));
   am_model_list *list = dummy_out<am_model_list>();
-  EXPECT_EQ(am_models_list(c.p, nullptr, &list, nullptr), AM_ERR_AUTHENTICATION);
+  EXPECT_EQ(am_models_list(c.get(), nullptr, &list, nullptr), AM_ERR_AUTHENTICATION);
   EXPECT_EQ(list, nullptr);
   am_model *m = dummy_out<am_model>();
-  EXPECT_EQ(am_model_get(c.p, "claude-opus-4-6", &m, nullptr), AM_ERR_AUTHENTICATION);
+  EXPECT_EQ(am_model_get(c.get(), "claude-opus-4-6", &m, nullptr), AM_ERR_AUTHENTICATION);
   EXPECT_EQ(m, nullptr);
 }
 
@@ -489,9 +476,9 @@ TEST(CApiErrors, NullErrorHandleAccessors) {
 }
 
 TEST(CApiErrors, LocalErrorFields) {
-  OptionsPtr o;
+  OptionsPtr o(am_options_new());
   am_error *err = nullptr;
-  ASSERT_EQ(am_options_set_base_url(o.p, "ftp://x", &err), AM_ERR_INVALID_ARGUMENT);
+  ASSERT_EQ(am_options_set_base_url(o.get(), "ftp://x", &err), AM_ERR_INVALID_ARGUMENT);
   ASSERT_NE(err, nullptr);
   EXPECT_EQ(am_error_http_status(err), 0);
   EXPECT_EQ(am_error_type(err), nullptr);
@@ -504,24 +491,24 @@ TEST(CApiErrors, LocalErrorFields) {
 // ---- calls that fail before sending ------------------------------------------
 
 TEST(CApiOffline, NoCredentialIsAuthenticationError) {
-  ClientPtr c(false);
-  ASSERT_NE(c.p, nullptr);
+  ClientPtr c(offline_client(false));
+  ASSERT_NE(c.get(), nullptr);
   am_model_list *list = dummy_out<am_model_list>();
-  Outcome o = run([&](am_error **e) { return am_models_list(c.p, nullptr, &list, e); });
+  Outcome o = run([&](am_error **e) { return am_models_list(c.get(), nullptr, &list, e); });
   expect_fail(o, AM_ERR_AUTHENTICATION, "list without credential");
   EXPECT_EQ(o.attempts, 0);
   EXPECT_EQ(o.http_status, 0);
   EXPECT_EQ(list, nullptr);
 
   list = dummy_out<am_model_list>();
-  o = run([&](am_error **e) { return am_models_list_all(c.p, nullptr, &list, e); });
+  o = run([&](am_error **e) { return am_models_list_all(c.get(), nullptr, &list, e); });
   expect_fail(o, AM_ERR_AUTHENTICATION, "list_all without credential");
   EXPECT_EQ(o.attempts, 0);
   EXPECT_EQ(o.http_status, 0);
   EXPECT_EQ(list, nullptr);
 
   am_model *m = dummy_out<am_model>();
-  o = run([&](am_error **e) { return am_model_get(c.p, "claude-opus-4-6", &m, e); });
+  o = run([&](am_error **e) { return am_model_get(c.get(), "claude-opus-4-6", &m, e); });
   expect_fail(o, AM_ERR_AUTHENTICATION, "get without credential");
   EXPECT_EQ(o.attempts, 0);
   EXPECT_EQ(o.http_status, 0);
@@ -532,10 +519,10 @@ TEST(CApiOffline, EmptyEnvCredentialCountsAsUnset) {
   EnvGuard k("ANTHROPIC_API_KEY", "");
   EnvGuard t("ANTHROPIC_AUTH_TOKEN", "");
   EnvGuard u("ANTHROPIC_BASE_URL", "");
-  OptionsPtr opts;
-  ASSERT_EQ(am_options_set_base_url(opts.p, "http://127.0.0.1:9", nullptr), AM_OK);
+  OptionsPtr opts(am_options_new());
+  ASSERT_EQ(am_options_set_base_url(opts.get(), "http://127.0.0.1:9", nullptr), AM_OK);
   am_client *c = nullptr;
-  ASSERT_EQ(am_client_new(opts.p, &c, nullptr), AM_OK);
+  ASSERT_EQ(am_client_new(opts.get(), &c, nullptr), AM_OK);
   am_model_list *list = nullptr;
   Outcome o = run([&](am_error **e) { return am_models_list(c, nullptr, &list, e); });
   expect_fail(o, AM_ERR_AUTHENTICATION, "empty ANTHROPIC_API_KEY");
@@ -544,14 +531,14 @@ TEST(CApiOffline, EmptyEnvCredentialCountsAsUnset) {
 }
 
 TEST(CApiOffline, DotSegmentIdsRejectedBeforeSending) {
-  ClientPtr c(true);
-  ASSERT_NE(c.p, nullptr);
+  ClientPtr c(offline_client(true));
+  ASSERT_NE(c.get(), nullptr);
   const std::string long_id(513, 'm');
   for (const std::string &id : {std::string(""), std::string("."), std::string(".."), std::string("%2e%2e"),
                                 std::string("%2E"), std::string(".%2e"), std::string("%252e%252e"), long_id,
                                 std::string("a\nb"), std::string("\xC0\xAF")}) {
     am_model *m = dummy_out<am_model>();
-    Outcome o = run([&](am_error **e) { return am_model_get(c.p, id.c_str(), &m, e); });
+    Outcome o = run([&](am_error **e) { return am_model_get(c.get(), id.c_str(), &m, e); });
     expect_invalid(o, "get '" + id.substr(0, 20) + "'");
     EXPECT_EQ(o.attempts, 0) << id;
     EXPECT_EQ(o.http_status, 0) << id;
@@ -560,26 +547,26 @@ TEST(CApiOffline, DotSegmentIdsRejectedBeforeSending) {
 }
 
 TEST(CApiOffline, BothCursorsRejectedBeforeSending) {
-  ClientPtr c(true);
-  ASSERT_NE(c.p, nullptr);
-  ParamsPtr p;
-  ASSERT_EQ(am_list_params_set_after_id(p.p, "claude-a", nullptr), AM_OK);
-  ASSERT_EQ(am_list_params_set_before_id(p.p, "claude-b", nullptr), AM_OK);
+  ClientPtr c(offline_client(true));
+  ASSERT_NE(c.get(), nullptr);
+  ParamsPtr p(am_list_params_new());
+  ASSERT_EQ(am_list_params_set_after_id(p.get(), "claude-a", nullptr), AM_OK);
+  ASSERT_EQ(am_list_params_set_before_id(p.get(), "claude-b", nullptr), AM_OK);
   am_model_list *list = dummy_out<am_model_list>();
-  Outcome o = run([&](am_error **e) { return am_models_list(c.p, p.p, &list, e); });
+  Outcome o = run([&](am_error **e) { return am_models_list(c.get(), p.get(), &list, e); });
   expect_invalid(o, "list with both cursors");
   EXPECT_EQ(o.attempts, 0);
   EXPECT_EQ(list, nullptr);
   list = dummy_out<am_model_list>();
-  o = run([&](am_error **e) { return am_models_list_all(c.p, p.p, &list, e); });
+  o = run([&](am_error **e) { return am_models_list_all(c.get(), p.get(), &list, e); });
   expect_invalid(o, "list_all with both cursors");
   EXPECT_EQ(o.attempts, 0);
   EXPECT_EQ(list, nullptr);
   // Clearing one makes the parameters acceptable again (the call then fails
   // for another reason, or succeeds; it must not be the cursor check).
-  ASSERT_EQ(am_list_params_set_before_id(p.p, nullptr, nullptr), AM_OK);
-  ClientPtr nokey(false);
-  o = run([&](am_error **e) { return am_models_list(nokey.p, p.p, &list, e); });
+  ASSERT_EQ(am_list_params_set_before_id(p.get(), nullptr, nullptr), AM_OK);
+  ClientPtr nokey(offline_client(false));
+  o = run([&](am_error **e) { return am_models_list(nokey.get(), p.get(), &list, e); });
   expect_fail(o, AM_ERR_AUTHENTICATION, "one cursor, no key");
 }
 
@@ -590,23 +577,23 @@ TEST(CApiOffline, BadBaseUrlFromEnvironment) {
   expect_invalid(o, "ANTHROPIC_BASE_URL='not a url', NULL options");
   EXPECT_EQ(c, nullptr);
 
-  OptionsPtr opts;
+  OptionsPtr opts(am_options_new());
   c = dummy_out<am_client>();
-  o = run([&](am_error **e) { return am_client_new(opts.p, &c, e); });
+  o = run([&](am_error **e) { return am_client_new(opts.get(), &c, e); });
   expect_invalid(o, "ANTHROPIC_BASE_URL='not a url'");
   EXPECT_EQ(c, nullptr);
 
   // An explicit base URL wins over the environment.
-  ASSERT_EQ(am_options_set_base_url(opts.p, "http://127.0.0.1:9", nullptr), AM_OK);
+  ASSERT_EQ(am_options_set_base_url(opts.get(), "http://127.0.0.1:9", nullptr), AM_OK);
   c = nullptr;
-  expect_ok(run([&](am_error **e) { return am_client_new(opts.p, &c, e); }), "explicit base URL");
+  expect_ok(run([&](am_error **e) { return am_client_new(opts.get(), &c, e); }), "explicit base URL");
   am_client_free(c);
 
   // So does ignore_env.
-  OptionsPtr ignoring;
-  am_options_set_ignore_env(ignoring.p, 1);
+  OptionsPtr ignoring(am_options_new());
+  am_options_set_ignore_env(ignoring.get(), 1);
   c = nullptr;
-  expect_ok(run([&](am_error **e) { return am_client_new(ignoring.p, &c, e); }), "ignore_env");
+  expect_ok(run([&](am_error **e) { return am_client_new(ignoring.get(), &c, e); }), "ignore_env");
   am_client_free(c);
 }
 
@@ -621,10 +608,10 @@ TEST(CApiOffline, BadCredentialFromEnvironment) {
 }
 
 TEST(CApiOffline, ClientNewSucceedsAndSetsErrNull) {
-  OptionsPtr opts;
-  am_options_set_ignore_env(opts.p, 1);
+  OptionsPtr opts(am_options_new());
+  am_options_set_ignore_env(opts.get(), 1);
   am_client *c = dummy_out<am_client>();
-  expect_ok(run([&](am_error **e) { return am_client_new(opts.p, &c, e); }), "client_new");
+  expect_ok(run([&](am_error **e) { return am_client_new(opts.get(), &c, e); }), "client_new");
   ASSERT_NE(c, nullptr);
   EXPECT_NE(c, dummy_out<am_client>());
   am_client_free(c);
@@ -643,29 +630,29 @@ TEST(CApiOffline, ClientNewSucceedsAndSetsErrNull) {
 
 TEST(CApiOffline, MessagesNeverContainTheKey) {
   std::vector<Outcome> outcomes;
-  OptionsPtr o;
+  OptionsPtr o(am_options_new());
   const std::string key_crlf = std::string(kApiKey) + "\r\n";
   const std::string key_long = std::string(kApiKey) + std::string(9000, 'x');
-  outcomes.push_back(run([&](am_error **e) { return am_options_set_api_key(o.p, key_crlf.c_str(), e); }));
-  outcomes.push_back(run([&](am_error **e) { return am_options_set_api_key(o.p, key_long.c_str(), e); }));
-  outcomes.push_back(run([&](am_error **e) { return am_options_set_auth_token(o.p, key_crlf.c_str(), e); }));
-  outcomes.push_back(run([&](am_error **e) { return am_options_add_header(o.p, "x-api-key", kApiKey, e); }));
-  outcomes.push_back(run([&](am_error **e) { return am_options_add_header(o.p, "X-Custom", key_crlf.c_str(), e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_set_api_key(o.get(), key_crlf.c_str(), e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_set_api_key(o.get(), key_long.c_str(), e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_set_auth_token(o.get(), key_crlf.c_str(), e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_add_header(o.get(), "x-api-key", kApiKey, e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_add_header(o.get(), "X-Custom", key_crlf.c_str(), e); }));
   const std::string hdr_name = std::string("Authorization: Bearer ") + kApiKey;
-  outcomes.push_back(run([&](am_error **e) { return am_options_add_header(o.p, hdr_name.c_str(), "v", e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_add_header(o.get(), hdr_name.c_str(), "v", e); }));
   const std::string url_cred = std::string("https://") + kApiKey + "@api.anthropic.com";
-  outcomes.push_back(run([&](am_error **e) { return am_options_set_base_url(o.p, url_cred.c_str(), e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_set_base_url(o.get(), url_cred.c_str(), e); }));
   const std::string url_space = std::string("https://api.anthropic.com/") + kApiKey + " x";
-  outcomes.push_back(run([&](am_error **e) { return am_options_set_base_url(o.p, url_space.c_str(), e); }));
-  outcomes.push_back(run([&](am_error **e) { return am_options_add_beta(o.p, key_crlf.c_str(), e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_set_base_url(o.get(), url_space.c_str(), e); }));
+  outcomes.push_back(run([&](am_error **e) { return am_options_add_beta(o.get(), key_crlf.c_str(), e); }));
 
   {
-    ClientPtr c(true);
+    ClientPtr c(offline_client(true));
     const std::string id = std::string(kApiKey) + "\n";
     am_model *m = nullptr;
-    outcomes.push_back(run([&](am_error **e) { return am_model_get(c.p, id.c_str(), &m, e); }));
-    ParamsPtr p;
-    outcomes.push_back(run([&](am_error **e) { return am_list_params_set_after_id(p.p, id.c_str(), e); }));
+    outcomes.push_back(run([&](am_error **e) { return am_model_get(c.get(), id.c_str(), &m, e); }));
+    ParamsPtr p(am_list_params_new());
+    outcomes.push_back(run([&](am_error **e) { return am_list_params_set_after_id(p.get(), id.c_str(), e); }));
   }
   {
     const std::string env_url = std::string("ftp://") + kApiKey;
@@ -684,16 +671,16 @@ TEST(CApiOffline, MessagesNeverContainTheKey) {
 // Loopback only: nothing listens on the discard port, so the connection is
 // refused. One attempt (max_retries 0), no HTTP status, the key not echoed.
 TEST(CApiOffline, RefusedConnectionIsConnectionError) {
-  OptionsPtr o;
-  am_options_set_ignore_env(o.p, 1);
+  OptionsPtr o(am_options_new());
+  am_options_set_ignore_env(o.get(), 1);
   const std::string url = std::string("http://127.0.0.1:9/") + kApiKey;
-  ASSERT_EQ(am_options_set_base_url(o.p, url.c_str(), nullptr), AM_OK);
-  ASSERT_EQ(am_options_set_api_key(o.p, kApiKey, nullptr), AM_OK);
-  ASSERT_EQ(am_options_set_max_retries(o.p, 0, nullptr), AM_OK);
-  ASSERT_EQ(am_options_set_connect_timeout_ms(o.p, 2000, nullptr), AM_OK);
-  ASSERT_EQ(am_options_set_timeout_ms(o.p, 5000, nullptr), AM_OK);
+  ASSERT_EQ(am_options_set_base_url(o.get(), url.c_str(), nullptr), AM_OK);
+  ASSERT_EQ(am_options_set_api_key(o.get(), kApiKey, nullptr), AM_OK);
+  ASSERT_EQ(am_options_set_max_retries(o.get(), 0, nullptr), AM_OK);
+  ASSERT_EQ(am_options_set_connect_timeout_ms(o.get(), 2000, nullptr), AM_OK);
+  ASSERT_EQ(am_options_set_timeout_ms(o.get(), 5000, nullptr), AM_OK);
   am_client *c = nullptr;
-  ASSERT_EQ(am_client_new(o.p, &c, nullptr), AM_OK);
+  ASSERT_EQ(am_client_new(o.get(), &c, nullptr), AM_OK);
   am_model *m = dummy_out<am_model>();
   Outcome out = run([&](am_error **e) { return am_model_get(c, kApiKey, &m, e); });
   expect_fail(out, AM_ERR_CONNECTION, "refused connection");
