@@ -75,6 +75,8 @@ inline void walk_caps(const am::ModelData &m, const rapidjson::Value &node, std:
       auto s = v.FindMember("supported");
       if (s != v.MemberEnd() && s->value.IsBool()) want = s->value.GetBool() ? AM_SUPPORT_YES : AM_SUPPORT_NO;
     }
+    // "supported" is a node's own value, never a capability below it.
+    if (name == "supported") want = AM_SUPPORT_UNKNOWN;
     FUZZ_CHECK(am::supports_path(m, path) == want);
     if (v.IsObject()) walk_caps(m, v, path, depth + 1);
     path.resize(old);
