@@ -202,8 +202,10 @@ enum am_status_code {
   AM_ERR_CANCELLED = 17,         /**< cancelled by the caller */
   AM_ERR_OUT_OF_MEMORY = 18,     /**< an allocation failed */
   AM_ERR_INTERNAL = 19,          /**< a bug in this library; please report it */
-  AM_ERR_PAGINATION = 20         /**< list_all: repeated cursor, has_more without a
+  AM_ERR_PAGINATION = 20,        /**< list_all: repeated cursor, has_more without a
                                     cursor, or the page cap was reached */
+  AM_ERR_NOT_CACHED = 21         /**< offline (am_options_set_offline()) and nothing
+                                    cached answers this request; nothing was sent */
 };
 
 /**
@@ -493,6 +495,59 @@ AM_API void am_options_set_curl_global_init(am_options *opts, int32_t enabled) A
  * @param on_worker non-zero: run callbacks on the worker thread (default 0)
  */
 AM_API void am_options_set_callbacks_on_worker(am_options *opts, int32_t on_worker) AM_NOEXCEPT;
+
+/**
+ * Turns on the client's in-memory cache of am_models_list_all() and
+ * am_model_get() results: while an answer is younger than the TTL it is
+ * served without a request (a get may be answered from a fresh full
+ * listing). The cache key holds everything that changes an answer: base URL,
+ * a SHA-256 digest of the credential (never the credential), API version,
+ * betas, workspace, extra headers, lifecycle filter and beta variant. Calls
+ * with an after_id / before_id cursor, and am_models_list(), are never
+ * cached. With any cache setting on (this, a directory, or offline),
+ * concurrent identical list_all / get calls, blocking or asynchronous, share
+ * one HTTP request (single-flight).
+ * @param opts the options
+ * @param ttl_ms 0 (the default: no memory cache) to 30 days; the API's guide
+ *        suggests an hour (3600000)
+ * @param err optional error out-parameter (see @ref am_conventions)
+ * @return AM_OK, or AM_ERR_INVALID_ARGUMENT when out of range
+ */
+AM_API am_status am_options_set_cache_ttl_ms(am_options *opts, int64_t ttl_ms, am_error **err) AM_NOEXCEPT;
+/**
+ * Turns on the disk cache: the last good full listing of each cache key is
+ * written to this directory (created with mode 0700 when missing) as
+ * `models-<digest>.json`, atomically (temporary file, fsync, rename), with no
+ * secret in it. A listing on disk younger than the TTL is served like a
+ * memory hit, also by a new process. When a refresh fails (connection,
+ * timeout, HTTP 5xx / 529, 429), the last good listing is returned marked
+ * stale (am_model_list_is_stale(), am_model_list_age_ms()) instead of the
+ * error; an empty answer never replaces a non-empty listing. A corrupt,
+ * truncated, foreign or newer-format file is ignored with a log line. Failing
+ * to write is logged, never an error of the call.
+ * @param opts the options
+ * @param dir a directory path (at most 4096 bytes); NULL turns the disk cache off
+ * @param err optional error out-parameter (see @ref am_conventions)
+ * @return AM_OK, or AM_ERR_INVALID_ARGUMENT for an empty or too long path
+ */
+AM_API am_status am_options_set_cache_dir(am_options *opts, const char *dir, am_error **err) AM_NOEXCEPT;
+/**
+ * Stale-while-revalidate: once the TTL has passed, a cached listing or model
+ * is still answered at once (marked stale) while one background request
+ * refreshes it; an asynchronous call then completes immediately. Needs a TTL.
+ * @param opts the options
+ * @param enabled non-zero: serve expired entries while refreshing (default 0)
+ */
+AM_API void am_options_set_cache_stale_while_revalidate(am_options *opts, int32_t enabled) AM_NOEXCEPT;
+/**
+ * Offline mode: list_all and get are answered from the cache only (memory,
+ * then disk, however old; an answer past its TTL is marked stale) and no
+ * request is ever sent; when nothing cached answers, the call fails with
+ * AM_ERR_NOT_CACHED. am_models_list() is not cached and fails the same way.
+ * @param opts the options
+ * @param offline non-zero: never touch the network (default 0)
+ */
+AM_API void am_options_set_offline(am_options *opts, int32_t offline) AM_NOEXCEPT;
 /** @} */
 
 /**
@@ -647,7 +702,9 @@ enum am_log_level_code {
 typedef void (*am_log_fn)(am_log_level level, const char *message, void *userdata);
 /**
  * Sets the client's log callback. It runs on the client's worker thread and
- * must be quick (it delays every request of the client).
+ * must be quick (it delays every request of the client); the cache's lines
+ * (an ignored cache file, a stale answer served) may also come from the
+ * thread of a blocking call.
  *
  * The log callback (and a completion notifier) may replace or remove itself
  * or the other hook from inside its call. The replaced callback's
@@ -743,6 +800,14 @@ AM_API void am_list_params_set_beta(am_list_params *params, int32_t beta) AM_NOE
  * @return AM_OK, or AM_ERR_INVALID_ARGUMENT when out of range
  */
 AM_API am_status am_list_params_set_max_pages(am_list_params *params, int32_t max_pages, am_error **err) AM_NOEXCEPT;
+/**
+ * Makes am_models_list_all() bypass the client's cache for this call: the
+ * listing is fetched (sharing a request already in flight) and replaces the
+ * cached one. Without a cache it changes nothing. Ignored in offline mode.
+ * @param params the parameters
+ * @param refresh non-zero: fetch and repopulate (default 0)
+ */
+AM_API void am_list_params_set_refresh(am_list_params *params, int32_t refresh) AM_NOEXCEPT;
 /** @} */
 
 /* ---- models ------------------------------------------------------------ */
@@ -1036,6 +1101,34 @@ AM_API const char *am_model_list_last_id(const am_model_list *list) AM_NOEXCEPT;
  *         am_models_list_all())
  */
 AM_API int32_t am_model_list_has_more(const am_model_list *list) AM_NOEXCEPT;
+/**
+ * Tells whether a list was answered from the client's cache (memory or
+ * disk) rather than by a request made for this call.
+ * @param list the list
+ * @return 1 when from the cache, else 0
+ */
+AM_API int32_t am_model_list_from_cache(const am_model_list *list) AM_NOEXCEPT;
+/**
+ * Tells whether a cached list is past its TTL: served because a refresh
+ * failed, while revalidating, or offline.
+ * @param list the list
+ * @return 1 when stale, else 0
+ */
+AM_API int32_t am_model_list_is_stale(const am_model_list *list) AM_NOEXCEPT;
+/**
+ * The age of a list's data: milliseconds since the server sent it.
+ * @param list the list
+ * @return 0 for an answer fetched for this call; the age of a cached one
+ *         (as it was when the call was answered); 0 for NULL
+ */
+AM_API int64_t am_model_list_age_ms(const am_model_list *list) AM_NOEXCEPT;
+/**
+ * Forgets every cached answer of the client, so the next list_all and get
+ * send a request. Listings on disk stay, as the fallback of a failed refresh
+ * and for offline mode, but are no longer served as fresh. Any thread.
+ * @param client the client, or NULL (no-op)
+ */
+AM_API void am_client_cache_invalidate(am_client *client) AM_NOEXCEPT;
 
 /**
  * A new handle to the same immutable model, which outlives the list it came
@@ -1289,6 +1382,94 @@ AM_API const char *am_model_capability_path_at(const am_model *model, size_t i) 
  *         server's value is not a boolean (`"supported": null`) or i >= count
  */
 AM_API am_support am_model_capability_support_at(const am_model *model, size_t i) AM_NOEXCEPT;
+/** @} */
+
+/* ---- selection ----------------------------------------------------------- */
+/**
+ * @defgroup am_selection Selecting models from a list
+ * @brief Filters, ordering and lookups over a list you hold. They send no
+ * request and never change their input: each filter returns a NEW list
+ * (owned by the caller, free with am_model_list_free()) that shares the
+ * models of the input, keeps its order unless it sorts, has has_more 0,
+ * first_id / last_id of its own models, and the input's from_cache, stale
+ * and age. Lookups return a model BORROWED from the input list. Any thread;
+ * lists are immutable.
+ * @{
+ */
+/**
+ * Keeps the models that support every given capability path: a path counts
+ * only when am_model_supports_path() answers AM_SUPPORT_YES (AM_SUPPORT_UNKNOWN
+ * never counts, so models listed without capabilities are dropped).
+ * @param list the list
+ * @param paths dotted capability paths, e.g. "image_input",
+ *        "thinking.types.adaptive" (paths newer than this library work too)
+ * @param count the number of paths; 0 keeps every model
+ * @param out receives the new list; NULL on failure
+ * @param err optional error out-parameter (see @ref am_conventions)
+ * @return AM_OK, or AM_ERR_INVALID_ARGUMENT for a NULL argument or an
+ *         empty or malformed path
+ */
+AM_API am_status am_model_list_select_supported(const am_model_list *list, const char *const *paths, size_t count,
+                                                am_model_list **out, am_error **err) AM_NOEXCEPT;
+/**
+ * Keeps the models in one lifecycle stage.
+ * @param list the list
+ * @param stage e.g. "active", "deprecated", "retired"; not NULL
+ * @param out receives the new list; NULL on failure
+ * @param err optional error out-parameter (see @ref am_conventions)
+ * @return AM_OK, or AM_ERR_INVALID_ARGUMENT for a NULL argument
+ */
+AM_API am_status am_model_list_select_lifecycle(const am_model_list *list, const char *stage, am_model_list **out,
+                                                am_error **err) AM_NOEXCEPT;
+/**
+ * Keeps the models of one line.
+ * @param list the list
+ * @param line e.g. "opus", "sonnet", "haiku"; not NULL
+ * @param out receives the new list; NULL on failure
+ * @param err optional error out-parameter (see @ref am_conventions)
+ * @return AM_OK, or AM_ERR_INVALID_ARGUMENT for a NULL argument
+ */
+AM_API am_status am_model_list_select_line(const am_model_list *list, const char *line, am_model_list **out,
+                                           am_error **err) AM_NOEXCEPT;
+/**
+ * Keeps the models with a known retirement date strictly before a time:
+ * the deprecation watch the API's guide asks for.
+ * @param list the list
+ * @param unix_seconds the time, seconds since 1970-01-01T00:00:00Z
+ * @param out receives the new list; NULL on failure
+ * @param err optional error out-parameter (see @ref am_conventions)
+ * @return AM_OK, or AM_ERR_INVALID_ARGUMENT for a NULL argument
+ */
+AM_API am_status am_model_list_select_retiring_before(const am_model_list *list, int64_t unix_seconds,
+                                                      am_model_list **out, am_error **err) AM_NOEXCEPT;
+/**
+ * Orders the models by created_at (stable; models without a readable date
+ * last).
+ * @param list the list
+ * @param newest_first non-zero: newest first, else oldest first
+ * @param out receives the new list; NULL on failure
+ * @param err optional error out-parameter (see @ref am_conventions)
+ * @return AM_OK, or AM_ERR_INVALID_ARGUMENT for a NULL argument
+ */
+AM_API am_status am_model_list_sort_by_created(const am_model_list *list, int32_t newest_first, am_model_list **out,
+                                               am_error **err) AM_NOEXCEPT;
+/**
+ * Finds a model by id, or by an alias-like prefix: the model whose id is
+ * exactly `id_or_prefix`, else the newest (created_at) model whose id starts
+ * with `id_or_prefix` followed by '-' ("claude-sonnet-4-5" finds
+ * "claude-sonnet-4-5-20250929", never "claude-sonnet-4-50").
+ * @param list the list
+ * @param id_or_prefix not NULL, not empty
+ * @return the model, BORROWED from the list; NULL when none matches
+ */
+AM_API const am_model *am_model_list_find(const am_model_list *list, const char *id_or_prefix) AM_NOEXCEPT;
+/**
+ * The newest model (latest created_at; ties keep list order) of a line.
+ * @param list the list
+ * @param line e.g. "opus", "sonnet", "haiku"; NULL for any line
+ * @return the model, BORROWED from the list; NULL when none matches
+ */
+AM_API const am_model *am_model_list_newest(const am_model_list *list, const char *line) AM_NOEXCEPT;
 /** @} */
 
 #ifdef __cplusplus

@@ -22,6 +22,7 @@ struct ListParams {
   std::vector<std::string> lifecycle;
   bool beta = false;
   int max_pages = 1000;  // list_all only
+  bool refresh = false;  // list_all only: bypass the cache and repopulate it
 };
 
 // GET /v1/models with the list parameters and, for list_all, the page cursor

@@ -2,15 +2,19 @@
 // argument checks, handle casts, exceptions -> status. Nothing else lives
 // here, and nothing thrown ever crosses it.
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <functional>
 #include <new>
+#include <string_view>
+#include <vector>
 
 #include "anthropic_models.h"
 #include "client.hpp"
 #include "error.hpp"
 #include "model.hpp"
 #include "options.hpp"
+#include "selection.hpp"
 #include "text.hpp"
 #include "timeparse.hpp"
 
@@ -250,6 +254,22 @@ void am_options_set_curl_global_init(am_options *opts, int32_t enabled) noexcept
 void am_options_set_callbacks_on_worker(am_options *opts, int32_t on_worker) noexcept {
   if (opts) opts->options.callbacks_on_worker = on_worker != 0;
 }
+am_status am_options_set_cache_ttl_ms(am_options *opts, int64_t ttl_ms, am_error **err) noexcept {
+  constexpr int64_t kThirtyDaysMs = INT64_C(30) * 24 * 3600 * 1000;
+  return set_number(opts, &am::Options::cache_ttl_ms, ttl_ms, 0, kThirtyDaysMs, "cache_ttl_ms", err);
+}
+am_status am_options_set_cache_dir(am_options *opts, const char *dir, am_error **err) noexcept {
+  return set_string(opts, &am::Options::cache_dir, dir, "cache directory", err, [](const std::string &v) {
+    if (v.size() > 4096) return std::string("is longer than 4096 bytes");
+    return check_nonempty_plain(v);
+  });
+}
+void am_options_set_cache_stale_while_revalidate(am_options *opts, int32_t enabled) noexcept {
+  if (opts) opts->options.cache_swr = enabled != 0;
+}
+void am_options_set_offline(am_options *opts, int32_t offline) noexcept {
+  if (opts) opts->options.offline = offline != 0;
+}
 
 /* ---- client ------------------------------------------------------------ */
 am_status am_client_new(const am_options *opts, am_client **out, am_error **err) noexcept {
@@ -357,6 +377,9 @@ am_status am_list_params_add_lifecycle(am_list_params *params, const char *stage
 }
 void am_list_params_set_beta(am_list_params *params, int32_t beta) noexcept {
   if (params) params->params.beta = beta != 0;
+}
+void am_list_params_set_refresh(am_list_params *params, int32_t refresh) noexcept {
+  if (params) params->params.refresh = refresh != 0;
 }
 am_status am_list_params_set_max_pages(am_list_params *params, int32_t max_pages, am_error **err) noexcept {
   return guarded(err, [&](Error &e) {
@@ -516,6 +539,80 @@ const am_model *am_model_list_at(const am_model_list *list, size_t i) noexcept {
 const char *am_model_list_first_id(const am_model_list *list) noexcept { return list ? list->first_id : nullptr; }
 const char *am_model_list_last_id(const am_model_list *list) noexcept { return list ? list->last_id : nullptr; }
 int32_t am_model_list_has_more(const am_model_list *list) noexcept { return list && list->has_more ? 1 : 0; }
+int32_t am_model_list_from_cache(const am_model_list *list) noexcept { return list && list->from_cache ? 1 : 0; }
+int32_t am_model_list_is_stale(const am_model_list *list) noexcept { return list && list->stale ? 1 : 0; }
+int64_t am_model_list_age_ms(const am_model_list *list) noexcept { return list ? list->age_ms : 0; }
+void am_client_cache_invalidate(am_client *client) noexcept {
+  if (client) client->client->invalidate_cache();
+}
+
+/* ---- selection --------------------------------------------------------- */
+extern "C++" {
+namespace {
+// Runs a filter that cannot fail on a valid list.
+template <typename Select>
+am_status select_into(const am_model_list *list, am_model_list **out, am_error **err, Select select) {
+  if (out) *out = nullptr;
+  return guarded(err, [&](Error &e) {
+    if (!list || !out) return invalid(e, list ? "out is NULL" : "list is NULL");
+    std::unique_ptr<am_model_list> result;
+    if (!select(*list, result, e)) return false;
+    *out = result.release();
+    return true;
+  });
+}
+}  // namespace
+}  // extern "C++"
+
+am_status am_model_list_select_supported(const am_model_list *list, const char *const *paths, size_t count,
+                                         am_model_list **out, am_error **err) noexcept {
+  return select_into(list, out, err, [&](const am_model_list &in, std::unique_ptr<am_model_list> &r, Error &e) {
+    if (count && !paths) return invalid(e, "paths is NULL");
+    std::vector<std::string_view> wanted;
+    for (size_t i = 0; i < count; ++i) {
+      if (!paths[i]) return invalid(e, "paths[" + std::to_string(i) + "] is NULL");
+      wanted.emplace_back(paths[i]);
+    }
+    return am::select_supported(in, wanted, r, e);
+  });
+}
+am_status am_model_list_select_lifecycle(const am_model_list *list, const char *stage, am_model_list **out,
+                                         am_error **err) noexcept {
+  return select_into(list, out, err, [&](const am_model_list &in, std::unique_ptr<am_model_list> &r, Error &e) {
+    if (!stage) return invalid(e, "stage is NULL");
+    r = am::select_models(in, [&](const am::ModelData &m) { return m.lifecycle && std::strcmp(m.lifecycle, stage) == 0; });
+    return true;
+  });
+}
+am_status am_model_list_select_line(const am_model_list *list, const char *line, am_model_list **out,
+                                    am_error **err) noexcept {
+  return select_into(list, out, err, [&](const am_model_list &in, std::unique_ptr<am_model_list> &r, Error &e) {
+    if (!line) return invalid(e, "line is NULL");
+    r = am::select_models(in, [&](const am::ModelData &m) { return m.line && std::strcmp(m.line, line) == 0; });
+    return true;
+  });
+}
+am_status am_model_list_select_retiring_before(const am_model_list *list, int64_t unix_seconds, am_model_list **out,
+                                               am_error **err) noexcept {
+  return select_into(list, out, err, [&](const am_model_list &in, std::unique_ptr<am_model_list> &r, Error &) {
+    r = am::select_retiring_before(in, unix_seconds);
+    return true;
+  });
+}
+am_status am_model_list_sort_by_created(const am_model_list *list, int32_t newest_first, am_model_list **out,
+                                        am_error **err) noexcept {
+  return select_into(list, out, err, [&](const am_model_list &in, std::unique_ptr<am_model_list> &r, Error &) {
+    r = am::sort_by_created(in, newest_first != 0);
+    return true;
+  });
+}
+const am_model *am_model_list_find(const am_model_list *list, const char *id_or_prefix) noexcept {
+  if (!list || !id_or_prefix) return nullptr;
+  return am::find_model(*list, id_or_prefix);
+}
+const am_model *am_model_list_newest(const am_model_list *list, const char *line) noexcept {
+  return list ? am::newest_model(*list, line) : nullptr;
+}
 
 /* ---- models ------------------------------------------------------------ */
 am_model *am_model_clone(const am_model *model) noexcept {
@@ -535,11 +632,9 @@ const char *am_model_retires_at(const am_model *m) noexcept { return m ? m->data
 
 extern "C++" {
 namespace {
-// An RFC 3339 field as Unix seconds; the epoch marks an unknown date.
 int32_t unix_time_of(const char *rfc3339, int64_t *out) {
-  if (!rfc3339) return 0;
-  auto t = am::parse_rfc3339(rfc3339);
-  if (!t || *t == 0) return 0;
+  auto t = am::known_date(rfc3339);
+  if (!t) return 0;
   if (out) *out = *t;
   return 1;
 }

@@ -1,5 +1,6 @@
 #include "client.hpp"
 
+#include "cache_file.hpp"
 #include "text.hpp"
 
 namespace am {
@@ -17,8 +18,16 @@ bool Client::create(const Options &opts, std::unique_ptr<Client> &out, Error &er
     }
     c->curl_inited_ = true;
   }
+  if (const auto &dir = c->cfg_->options.cache_dir) {
+    std::string why = prepare_cache_dir(*dir);
+    if (!why.empty()) {
+      err = Error::make(AM_ERR_INVALID_ARGUMENT, why);
+      return false;
+    }
+  }
   c->engine_ = std::make_unique<Engine>(*c->cfg_);
   if (!c->engine_->start(err)) return false;
+  if (Cache::wanted(c->cfg_->options)) c->cache_ = std::make_shared<Cache>(c->cfg_, c->engine_->link());
   out = std::move(c);
   return true;
 }
@@ -56,6 +65,33 @@ bool Client::check_params(const ListParams &p, Error &err) const {
 
 bool Client::prepare(Call::Kind kind, const ListParams &params, const std::string *model_id,
                      std::unique_ptr<Completion> completion, std::shared_ptr<Call> &out, Error &err) const {
+  CacheQuery q;
+  CacheUse use = cache_query(kind, params, model_id, q, err);
+  if (use == CacheUse::Refused) return false;
+  const bool cached = use == CacheUse::Cached;
+  if (!build(kind, params, model_id, std::move(completion), out, err)) return false;
+  if (cached) {
+    CacheAnswer answer;
+    if (cache_->fresh_hit(q, answer))
+      out->preset(answer);  // done now; the engine only delivers the completion
+    else
+      out->use_cache(cache_, std::move(q));  // planned on the worker, where reading the disk blocks no host thread
+  }
+  return true;
+}
+
+Client::CacheUse Client::cache_query(Call::Kind kind, const ListParams &p, const std::string *id, CacheQuery &q,
+                                     Error &err) const {
+  if (!cache_) return CacheUse::None;
+  if (kind != Call::Kind::List && cache_->query_for(kind == Call::Kind::ListAll, p, id, q)) return CacheUse::Cached;
+  if (!cfg_->options.offline) return CacheUse::None;
+  err = Error::make(AM_ERR_NOT_CACHED, kind == Call::Kind::List ? "offline: single pages are never cached (use list_all)"
+                                                                : "offline: a list_all with a cursor is never cached");
+  return CacheUse::Refused;
+}
+
+bool Client::build(Call::Kind kind, const ListParams &params, const std::string *model_id,
+                   std::unique_ptr<Completion> completion, std::shared_ptr<Call> &out, Error &err) const {
   std::string url;
   ListParams p = params;
   if (kind == Call::Kind::Get) {
@@ -83,11 +119,64 @@ bool Client::blocking(Call::Kind kind, const ListParams &p, const std::string *i
                       "a blocking call from a callback on the client's worker thread would never finish");
     return false;
   }
+  CacheQuery q;
+  switch (cache_query(kind, p, id, q, err)) {
+    case CacheUse::Cached: return cached_blocking(kind, p, id, q, list, model, err);
+    case CacheUse::Refused: return false;
+    case CacheUse::None: break;
+  }
   std::shared_ptr<Call> call;
-  if (!prepare(kind, p, id, nullptr, call, err) || !start(call, err)) return false;
+  if (!build(kind, p, id, nullptr, call, err) || !start(call, err)) return false;
+  return wait_and_take(call, list, model, err);
+}
+
+bool Client::wait_and_take(const std::shared_ptr<Call> &call, std::unique_ptr<am_model_list> *list,
+                           std::unique_ptr<am_model> *model, Error &err) {
   Engine::flush_deferred_wakeup();  // inside a dispatch callback, the submission's wake-up waits for nobody
   call->wait_for(-1);
   return call->take(list, model, err) == AM_OK;
+}
+
+bool Client::cached_blocking(Call::Kind kind, const ListParams &p, const std::string *id, const CacheQuery &q,
+                             std::unique_ptr<am_model_list> *list, std::unique_ptr<am_model> *model, Error &err) {
+  std::shared_ptr<Call> call;
+  if (!build(kind, p, id, nullptr, call, err)) return false;  // checks the arguments before anything is served
+  for (;;) {
+    CachePlan plan = cache_->plan(q);
+    switch (plan.kind) {
+      case CachePlan::Network:
+        return start(call, err) && wait_and_take(call, list, model, err);
+      case CachePlan::Serve:
+        plan.answer.copy_to(list, model, now_unix_ms());
+        return true;
+      case CachePlan::Fail:
+        err = std::move(plan.error);
+        return false;
+      case CachePlan::ServeAndRevalidate: {
+        call->lead(cache_, q, plan.flight);  // nobody waits for it: it only repopulates the cache
+        Error ignored;
+        if (!start(call, ignored)) cache_->abandon(*plan.flight);
+        plan.answer.copy_to(list, model, now_unix_ms());
+        return true;
+      }
+      case CachePlan::Follow: {
+        cache_->wait(*plan.flight);
+        am_status status = AM_OK;
+        CacheAnswer answer;
+        if (!cache_->outcome(*plan.flight, status, err, answer)) continue;  // its leader gave up: plan again
+        if (status != AM_OK) return false;
+        answer.copy_to(list, model, now_unix_ms());
+        return true;
+      }
+      case CachePlan::Lead:
+        call->lead(cache_, q, plan.flight);
+        if (!start(call, err)) {
+          cache_->abandon(*plan.flight);
+          return false;
+        }
+        return wait_and_take(call, list, model, err);
+    }
+  }
 }
 
 bool Client::list(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err) {

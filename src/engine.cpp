@@ -19,14 +19,24 @@ thread_local const EngineLink *t_worker_link = nullptr;
 }  // namespace
 
 void EngineLink::cancel(const std::shared_ptr<Job> &job) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<std::recursive_mutex> lock(mu_);
   if (engine_) engine_->cancel(job);
+}
+
+void EngineLink::resume(const std::shared_ptr<Job> &job) {
+  std::lock_guard<std::recursive_mutex> lock(mu_);
+  if (engine_ && job) engine_->resume(job);
+}
+
+void EngineLink::log(am_log_level level, const std::string &line) {
+  std::lock_guard<std::recursive_mutex> lock(mu_);
+  if (engine_ && engine_->logging()) engine_->log(level, line);
 }
 
 bool EngineLink::on_worker() const { return t_worker_link == this; }
 
 void EngineLink::detach() {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<std::recursive_mutex> lock(mu_);
   engine_ = nullptr;
 }
 
@@ -143,6 +153,17 @@ bool Engine::submit(std::shared_ptr<Job> job, Error &err) {
   return true;
 }
 
+void Engine::resume(const std::shared_ptr<Job> &job) {
+  bool wake;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return;  // the shutdown aborts every job anyway
+    resumes_.push_back(job);
+    wake = need_wakeup_locked();
+  }
+  if (wake) curl_multi_wakeup(multi_);
+}
+
 void Engine::cancel(const std::shared_ptr<Job> &job) {
   bool wake;
   {
@@ -243,12 +264,13 @@ void Engine::run() {
   worker_id_.store(std::this_thread::get_id());
   t_worker_link = link_.get();
   for (;;) {
-    std::vector<std::shared_ptr<Job>> incoming, cancels;
+    std::vector<std::shared_ptr<Job>> incoming, cancels, resumes;
     bool stopping;
     {
       std::lock_guard<std::mutex> lock(mu_);
       incoming.swap(incoming_);
       cancels.swap(cancels_);
+      resumes.swap(resumes_);
       stopping = stopping_;
       wakeup_sent_ = false;  // the next submission must wake the worker again
     }
@@ -257,6 +279,9 @@ void Engine::run() {
       for (auto &c : incoming) c->start(*this);
     for (auto &c : cancels)
       if (active_.count(c.get())) c->abort(*this, AM_ERR_CANCELLED, "the request was cancelled");
+    if (!stopping)
+      for (auto &c : resumes)
+        if (active_.count(c.get())) c->on_resume(*this);
     if (stopping) {
       quiet_ = true;
       while (!active_.empty()) {

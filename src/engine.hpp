@@ -40,6 +40,8 @@ class Job {
   virtual void on_transfer_done(Engine &e, CURLcode code) = 0;
   virtual void on_timer(Engine &e, uint64_t generation) = 0;
   virtual void abort(Engine &e, am_status status, const std::string &why) = 0;
+  // Something the job waited for outside the engine happened (Engine::resume).
+  virtual void on_resume(Engine &) {}
   // Delivery to the host: does the host want a callback; run it (false when
   // it did not run); release what the host pinned when it never will.
   virtual bool has_callback() const = 0;
@@ -56,13 +58,19 @@ class EngineLink {
   explicit EngineLink(Engine *e) : engine_(e) {}
   // Asks the engine, if it still runs, to cancel the call.
   void cancel(const std::shared_ptr<Job> &job);
+  // Asks the engine, if it still runs, to resume the call (Engine::resume).
+  void resume(const std::shared_ptr<Job> &job);
+  // A line for the host's log callback, if the engine still runs.
+  void log(am_log_level level, const std::string &line);
   // Is the calling thread this engine's worker? (Waiting there would block
   // the very thread that finishes requests.)
   bool on_worker() const;
   void detach();
 
  private:
-  std::mutex mu_;
+  // Recursive: a log line runs the host's callback under it, and that
+  // callback may cancel a request through this same link.
+  std::recursive_mutex mu_;
   Engine *engine_;  // guarded by mu_; null once the engine stopped
 };
 
@@ -89,6 +97,8 @@ class Engine {
   // Any thread.
   bool submit(std::shared_ptr<Job> job, Error &err);
   void cancel(const std::shared_ptr<Job> &job);
+  // The worker runs job->on_resume() soon, if the job is still active.
+  void resume(const std::shared_ptr<Job> &job);
   bool on_worker() const { return std::this_thread::get_id() == worker_id_.load(); }
   const std::shared_ptr<EngineLink> &link() const { return link_; }
   // A submission made inside a dispatch callback defers its wake-up until
@@ -136,7 +146,7 @@ class Engine {
 
   // Shared with submitters (guarded by mu_).
   std::mutex mu_;
-  std::vector<std::shared_ptr<Job>> incoming_, cancels_;
+  std::vector<std::shared_ptr<Job>> incoming_, cancels_, resumes_;
   bool stopping_ = false;
   // A curl_multi_wakeup was sent since the worker last took the queues:
   // later submitters need not send another.

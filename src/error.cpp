@@ -42,6 +42,7 @@ const char *status_name(am_status s) {
     case AM_ERR_OUT_OF_MEMORY: return "out_of_memory";
     case AM_ERR_INTERNAL: return "internal";
     case AM_ERR_PAGINATION: return "pagination";
+    case AM_ERR_NOT_CACHED: return "not_cached";
     default: return "unknown";
   }
 }

@@ -143,6 +143,10 @@ struct am_model_list {
   const char *first_id = nullptr;
   const char *last_id = nullptr;
   bool has_more = false;
+  // How the client's cache answered (see am_model_list_from_cache).
+  bool from_cache = false;
+  bool stale = false;
+  int64_t age_ms = 0;
 };
 
 namespace am {

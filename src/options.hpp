@@ -27,6 +27,11 @@ struct Options {
   bool beta_variant = false;
   bool curl_global_init = true;
   bool callbacks_on_worker = false;
+  // The catalogue cache (cache.hpp).
+  int64_t cache_ttl_ms = 0;
+  std::optional<std::string> cache_dir;
+  bool cache_swr = false;
+  bool offline = false;
 };
 
 constexpr const char *kDefaultBaseUrl = "https://api.anthropic.com";

@@ -48,7 +48,83 @@ Call::~Call() = default;
 
 // ---------------------------------------------------------------- worker side
 
-void Call::start(Engine &e) { start_attempt(e); }
+// ---------------------------------------------------------------- cache
+
+void Call::preset(const CacheAnswer &answer) {
+  std::lock_guard<std::mutex> lock(mu_);
+  answer.copy_to(&list_, &model_, now_unix_ms());
+  status_ = AM_OK;
+  preset_ = true;
+  done_.store(true, std::memory_order_release);
+}
+
+void Call::use_cache(std::shared_ptr<Cache> cache, CacheQuery query) {
+  cache_ = std::move(cache);
+  query_ = std::move(query);
+}
+
+void Call::lead(std::shared_ptr<Cache> cache, CacheQuery query, std::shared_ptr<Flight> flight) {
+  use_cache(std::move(cache), std::move(query));
+  lead_ = std::move(flight);
+}
+
+// ---------------------------------------------------------------- worker side
+
+void Call::start(Engine &e) {
+  if (preset_) {
+    finished_ = true;
+    return e.finished(*this);
+  }
+  if (cache_ && !lead_) return plan_with_cache(e);
+  start_attempt(e);
+}
+
+void Call::plan_with_cache(Engine &e) {
+  CachePlan plan = cache_->plan(query_);
+  switch (plan.kind) {
+    case CachePlan::Network:
+      cache_.reset();
+      return start_attempt(e);
+    case CachePlan::Serve:
+      return serve(e, plan.answer);
+    case CachePlan::Fail:
+      return fail(e, std::move(plan.error));
+    case CachePlan::ServeAndRevalidate: {
+      auto refresh = std::make_shared<Call>(cfg_, kind_, params_, get_url_, nullptr);
+      refresh->lead(cache_, query_, plan.flight);
+      Error ignored;
+      if (!e.submit(refresh, ignored)) cache_->abandon(*plan.flight);
+      return serve(e, plan.answer);
+    }
+    case CachePlan::Follow: {
+      follow_ = plan.flight;
+      std::weak_ptr<Call> self = weak_from_this();
+      auto resume = [link = e.link(), self] { link->resume(self.lock()); };
+      if (!cache_->follow(*follow_, std::move(resume))) on_resume(e);  // it landed meanwhile
+      return;
+    }
+    case CachePlan::Lead:
+      lead_ = std::move(plan.flight);
+      return start_attempt(e);
+  }
+}
+
+void Call::on_resume(Engine &e) {
+  if (finished_ || !follow_) return;
+  std::shared_ptr<Flight> flight = std::move(follow_);
+  am_status status = AM_OK;
+  Error err;
+  CacheAnswer answer;
+  if (!cache_->outcome(*flight, status, err, answer)) return plan_with_cache(e);  // its leader gave up
+  if (status != AM_OK) return fail(e, std::move(err));
+  serve(e, answer);
+}
+
+void Call::serve(Engine &e, const CacheAnswer &answer) {
+  answer.copy_to(&list_, &model_, now_unix_ms());
+  complete(e, AM_OK, Error());
+}
+
 
 void Call::start_attempt(Engine &e) {
   const Options &o = cfg_->options;
@@ -236,6 +312,11 @@ void Call::fail(Engine &e, Error err) {
 void Call::complete(Engine &e, am_status status, Error err) {
   if (finished_) return;
   finished_ = true;
+  if (lead_) {  // the followers' answer, and maybe a stale listing instead of the error
+    cache_->land(*lead_, query_, status, err, list_, model_);
+    lead_.reset();
+  }
+  if (preset_) return e.finished(*this);  // its result was set before it started
   data_.reset();
   pages_.clear();
   {

@@ -17,6 +17,7 @@
 
 #include "anthropic_models.h"
 #include "api.hpp"
+#include "cache.hpp"
 #include "engine.hpp"
 #include "error.hpp"
 #include "model.hpp"
@@ -49,11 +50,21 @@ class Call final : public Job, public std::enable_shared_from_this<Call> {
 
   Kind kind() const { return kind_; }
 
+  // ---- before the call is started: the cache (cache.hpp) ----
+  // Answered by the cache: the result is ready now; starting only delivers it.
+  void preset(const CacheAnswer &answer);
+  // Plans with the cache on the worker when started (asynchronous calls).
+  void use_cache(std::shared_ptr<Cache> cache, CacheQuery query);
+  // Sends the request and lands `flight` with its outcome.
+  void lead(std::shared_ptr<Cache> cache, CacheQuery query, std::shared_ptr<Flight> flight);
+
   // ---- worker thread (Job) ----
   void start(Engine &e) override;
   void on_transfer_done(Engine &e, CURLcode code) override;
   void on_timer(Engine &e, uint64_t generation) override;
   void abort(Engine &e, am_status status, const std::string &why) override;
+  // The flight this call followed landed (or was abandoned).
+  void on_resume(Engine &e) override;
 
   // ---- any thread ----
   bool done() const { return done_.load(std::memory_order_acquire); }
@@ -76,6 +87,8 @@ class Call final : public Job, public std::enable_shared_from_this<Call> {
   bool detach();
 
  private:
+  void plan_with_cache(Engine &e);
+  void serve(Engine &e, const CacheAnswer &answer);
   void start_attempt(Engine &e);
   // One line for the host's log callback about the attempt that just ended.
   void log_attempt(Engine &e, am_log_level level, const std::string &outcome, const HttpResponse *r) const;
@@ -89,6 +102,13 @@ class Call final : public Job, public std::enable_shared_from_this<Call> {
   const std::string get_url_;
   const std::unique_ptr<Completion> completion_;
   const std::optional<Clock::time_point> deadline_;
+
+  // The cache, when the call may be answered by it (set before the start).
+  std::shared_ptr<Cache> cache_;
+  CacheQuery query_;
+  std::shared_ptr<Flight> lead_;    // this call's request answers these followers
+  std::shared_ptr<Flight> follow_;  // this call waits for another's request
+  bool preset_ = false;             // answered before it started
 
   // Worker state.
   std::unique_ptr<Transfer> transfer_;

@@ -90,4 +90,11 @@ std::optional<std::time_t> parse_http_date(std::string_view s) {
   return static_cast<std::time_t>(unix_from_civil(y, mon, d, h, mi, sec));
 }
 
+std::optional<int64_t> known_date(const char *rfc3339) {
+  if (!rfc3339) return std::nullopt;
+  auto t = parse_rfc3339(rfc3339);
+  if (!t || *t == 0) return std::nullopt;
+  return t;
+}
+
 }  // namespace am
