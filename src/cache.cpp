@@ -108,7 +108,7 @@ void Cache::load_file_locked(const std::string &key, const std::string &scope, c
   int64_t fetched_ms = 0;
   std::string why;
   if (!read_listing(*cfg_->options.cache_dir, digest, list, fetched_ms, why)) {
-    if (!why.empty()) log(AM_LOG_WARN, "cache: ignoring " + why);
+    if (!why.empty()) pending_log_.push_back("cache: ignoring " + why);
     return;
   }
   auto it = entries_.find(key);
@@ -178,6 +178,22 @@ bool Cache::fresh_hit(const CacheQuery &q, CacheAnswer &out) {
 }
 
 CachePlan Cache::plan(const CacheQuery &q) {
+  CachePlan plan = plan_unlogged(q);
+  flush_log();
+  return plan;
+}
+
+void Cache::flush_log() {
+  std::vector<std::string> lines;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    lines.swap(pending_log_);
+  }
+  // Outside the lock: the host's callback may call into this client again.
+  for (auto &line : lines) log(AM_LOG_WARN, line);
+}
+
+CachePlan Cache::plan_unlogged(const CacheQuery &q) {
   CachePlan plan;
   int64_t now = now_unix_ms();
   std::lock_guard<std::mutex> lock(mu_);
@@ -314,6 +330,7 @@ void Cache::land(Flight &f, const CacheQuery &q, am_status &status, Error &err, 
   }
   f.cv.notify_all();
   for (auto &r : resume) r();
+  flush_log();
   if (!log_line.empty()) log(AM_LOG_WARN, log_line);
   if (to_write) {
     std::string why = write_listing(*cfg_->options.cache_dir, q.digest, *to_write, now);

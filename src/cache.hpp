@@ -114,7 +114,9 @@ class Cache {
   const CacheAnswer *find_locked(const CacheQuery &q, bool disk, int64_t now_ms);
   const CacheAnswer *listing_with_locked(const CacheQuery &q, bool disk);
   void load_file_locked(const std::string &key, const std::string &scope, const std::string &digest);
-  void finish_flight(Flight &f, const CacheQuery &q);
+  CachePlan plan_unlogged(const CacheQuery &q);  // plan() without sending the queued log lines
+  // Lines queued while mu_ was held, sent to the host without it.
+  void flush_log();
   void log(am_log_level level, const std::string &line) const;
 
   const std::shared_ptr<const Config> cfg_;
@@ -123,6 +125,7 @@ class Cache {
   std::unordered_map<std::string, Entry> entries_;
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
   std::set<std::string> files_read_;
+  std::vector<std::string> pending_log_;
   int64_t invalidated_ms_ = INT64_MIN;  // entries fetched before are never fresh
 };
 
