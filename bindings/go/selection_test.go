@@ -5,8 +5,10 @@ package anthropicmodels
 
 import (
 	"cmp"
+	"fmt"
 	"runtime"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 )
@@ -279,5 +281,32 @@ func TestDroppedListsAreFreed(t *testing.T) {
 	}()
 	if err := waitNoLiveHandles(5 * time.Second); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// One list used by many goroutines at once (run with -race): lookups build
+// the list's index once, selections run in C concurrently.
+func TestOneListManyGoroutines(t *testing.T) {
+	all := fetchCatalog(t, newTestClient(t), everyStage)
+	want := catalogIDs(mustSelect(t)(all.SelectLine("sonnet")))
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for g := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if m := all.Find("claude-sonnet-4-5"); m == nil || m.ID != "claude-sonnet-4-5-20250929" {
+				errs <- "Find: " + idOf(m)
+			}
+			sel, err := all.SelectLine("sonnet")
+			if err != nil || !slices.Equal(catalogIDs(sel), want) || sel.Newest("") != all.Newest("sonnet") {
+				errs <- fmt.Sprintf("goroutine %d: SelectLine: %v %v", g, err, catalogIDs(sel))
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
