@@ -127,6 +127,22 @@ void amgo_view_free(amgo_view *view) {
   free(view);
 }
 
+amgo_list_info amgo_read_list_info(const am_model_list *list) {
+  amgo_list_info info;
+  info.count = am_model_list_count(list);
+  info.from_cache = am_model_list_from_cache(list);
+  info.stale = am_model_list_is_stale(list);
+  info.age_ms = am_model_list_age_ms(list);
+  return info;
+}
+
+uintptr_t amgo_model_key(const am_model *model) { return (uintptr_t)am_model_id(model); }
+
+void amgo_list_keys(const am_model_list *list, uintptr_t *keys, size_t count) {
+  size_t i;
+  for (i = 0; i < count; ++i) keys[i] = amgo_model_key(am_model_list_at(list, i));
+}
+
 void amgo_read_error(const am_error *err, amgo_error_fields *out) {
   out->status = am_error_status(err);
   out->http_status = am_error_http_status(err);

@@ -73,6 +73,21 @@ amgo_view *amgo_view_list(const am_model_list *list);
 amgo_view *amgo_view_model(const am_model *model);
 void amgo_view_free(amgo_view *view);
 
+/* How a list was answered (lists from the client's cache) and its size. */
+typedef struct {
+  size_t count;
+  int32_t from_cache, stale;
+  int64_t age_ms;
+} amgo_list_info;
+amgo_list_info amgo_read_list_info(const am_model_list *list);
+
+/* The identity of each of the first count models of a list: the address of
+ * its id, which every list sharing the model (a selection and its input)
+ * gives. Zero for a model without an id. */
+void amgo_list_keys(const am_model_list *list, uintptr_t *keys, size_t count);
+/* The identity of one model, as amgo_list_keys gives it. */
+uintptr_t amgo_model_key(const am_model *model);
+
 /* Every field of an error in one call. */
 typedef struct {
   am_status status;

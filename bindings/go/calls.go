@@ -43,7 +43,8 @@ func (c *Client) List(ctx context.Context, p *ListParams) (*Page, error) {
 // ListAll fetches every page, newest model first: after p.AfterID (or from
 // the start), or, when p.BeforeID is set, every model newer than it. A
 // repeated cursor, has_more without a cursor or the page cap (p.MaxPages)
-// gives ErrPagination, never a silently partial list.
+// gives ErrPagination, never a silently partial list. With a cache on (see
+// WithCacheTTL) the answer may come from it: Catalog tells how fresh it is.
 func (c *Client) ListAll(ctx context.Context, p *ListParams) ([]*Model, error) {
 	list, err := c.runList(ctx, p, true)
 	if err != nil {
@@ -55,6 +56,18 @@ func (c *Client) ListAll(ctx context.Context, p *ListParams) ([]*Model, error) {
 		return nil, err
 	}
 	return page.Models, nil
+}
+
+// Catalog fetches every model like ListAll and keeps the listing as a
+// ModelList, which tells whether the client's cache answered and how old and
+// stale the data is (see WithCacheTTL and WithCacheDir), and selects, sorts
+// and looks up models without another request.
+func (c *Client) Catalog(ctx context.Context, p *ListParams) (*ModelList, error) {
+	list, err := c.runList(ctx, p, true)
+	if err != nil {
+		return nil, err
+	}
+	return newModelList(list, nil)
 }
 
 func (c *Client) runList(ctx context.Context, p *ListParams, all bool) (*C.am_model_list, error) {

@@ -83,3 +83,15 @@ func (c *Client) Close() error {
 	live.clients.Add(-1)
 	return nil
 }
+
+// InvalidateCache forgets every answer the client's cache holds, so the next
+// ListAll, Catalog and Get send a request. Listings on disk (WithCacheDir)
+// stay, as the fallback of a failed refresh and for offline mode, but are no
+// longer served as fresh. Safe from any goroutine; a no-op on a closed client.
+func (c *Client) InvalidateCache() {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.ptr != nil {
+		C.am_client_cache_invalidate(c.ptr)
+	}
+}

@@ -119,6 +119,12 @@ func (cfg *config) apply(o *C.am_options) error {
 	if cfg.betaVariant {
 		C.am_options_set_beta_variant(o, 1)
 	}
+	if cfg.staleWhileReval {
+		C.am_options_set_cache_stale_while_revalidate(o, 1)
+	}
+	if cfg.offline {
+		C.am_options_set_offline(o, 1)
+	}
 	// Completions run on the worker and wake the waiting goroutine; nothing
 	// in this binding calls am_client_dispatch.
 	C.am_options_set_callbacks_on_worker(o, 1)
@@ -139,7 +145,7 @@ func withCString(what, s string, set func(*C.char, **C.am_error) C.am_status) er
 var stringSettingNames = map[stringKey]string{
 	keyAPIKey: "API key", keyAuthToken: "auth token", keyBaseURL: "base URL", keyAPIVersion: "API version",
 	keyWorkspaceID: "workspace id", keyProxy: "proxy", keyCABundle: "CA bundle path",
-	keyUserAgentSuffix: "user agent suffix",
+	keyUserAgentSuffix: "user agent suffix", keyCacheDir: "cache directory",
 }
 
 func setString(o *C.am_options, s stringSetting) error {
@@ -159,6 +165,8 @@ func setString(o *C.am_options, s stringSetting) error {
 			return C.am_options_set_proxy(o, cs, cerr)
 		case keyCABundle:
 			return C.am_options_set_ca_bundle(o, cs, cerr)
+		case keyCacheDir:
+			return C.am_options_set_cache_dir(o, cs, cerr)
 		default: // keyUserAgentSuffix
 			return C.am_options_set_user_agent_suffix(o, cs, cerr)
 		}
@@ -178,7 +186,7 @@ func addHeader(o *C.am_options, name, value string) error {
 
 var durationSettingNames = map[durationKey]string{
 	keyTimeout: "timeout", keyConnectTimeout: "connect timeout", keyDeadline: "deadline",
-	keyRetryAfterCap: "retry-after cap",
+	keyRetryAfterCap: "retry-after cap", keyCacheTTL: "cache TTL",
 }
 
 func setDuration(o *C.am_options, d durationSetting) error {
@@ -195,6 +203,8 @@ func setDuration(o *C.am_options, d durationSetting) error {
 		status = C.am_options_set_connect_timeout_ms(o, ms, &cerr)
 	case keyDeadline:
 		status = C.am_options_set_deadline_ms(o, ms, &cerr)
+	case keyCacheTTL:
+		status = C.am_options_set_cache_ttl_ms(o, ms, &cerr)
 	default: // keyRetryAfterCap
 		status = C.am_options_set_retry_after_cap_ms(o, ms, &cerr)
 	}

@@ -79,6 +79,7 @@ func TestDeclarationsMatchTheHeader(t *testing.T) {
 		StatusConnection: "CONNECTION", StatusTLS: "TLS", StatusDecode: "DECODE",
 		StatusResponseTooLarge: "RESPONSE_TOO_LARGE", StatusCancelled: "CANCELLED",
 		StatusOutOfMemory: "OUT_OF_MEMORY", StatusInternal: "INTERNAL", StatusPagination: "PAGINATION",
+		StatusNotCached: "NOT_CACHED",
 	}
 	for s, name := range cNames {
 		statuses["AM_ERR_"+name] = int64(s)

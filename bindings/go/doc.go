@@ -10,7 +10,14 @@
 // expires cancels the C request at once.
 //
 // Models, pages and errors are plain Go values copied out of the C library:
-// they stay valid after the client is closed and hold no C memory.
+// they stay valid after the client is closed and hold no C memory. A
+// ModelList (Client.Catalog) also keeps the C library's list, so its
+// selection helpers run in C; a finalizer frees it once it is unreachable.
+//
+// The client can cache listings and models in memory and on disk
+// (WithCacheTTL, WithCacheDir), serve a stale listing when a refresh fails,
+// and run offline (WithOffline, ErrNotCached); a ModelList tells whether its
+// answer came from the cache (FromCache, Stale, Age).
 //
 // Capabilities are tri-state (Yes, No, Unknown): Unknown means the server did
 // not say, which older servers do for every capability. Any capability can be

@@ -88,6 +88,7 @@ var (
 	ErrOutOfMemory      error = statusSentinel(StatusOutOfMemory)
 	ErrInternal         error = statusSentinel(StatusInternal)
 	ErrPagination       error = statusSentinel(StatusPagination)
+	ErrNotCached        error = statusSentinel(StatusNotCached)
 )
 
 // ErrClosed is wrapped by the error of a call made after Close, or in flight

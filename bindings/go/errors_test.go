@@ -17,6 +17,7 @@ var sentinels = map[Status]error{
 	StatusConnection: ErrConnection, StatusTLS: ErrTLS, StatusDecode: ErrDecode,
 	StatusResponseTooLarge: ErrResponseTooLarge, StatusCancelled: ErrCancelled,
 	StatusOutOfMemory: ErrOutOfMemory, StatusInternal: ErrInternal, StatusPagination: ErrPagination,
+	StatusNotCached: ErrNotCached,
 }
 
 // checkClass asserts that err is an *Error of status, matched by its own

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -105,10 +106,12 @@ func freshServer(t testing.TB) *mockServer {
 
 // waitNoLiveHandles waits until the binding holds nothing of the C library.
 // Release callbacks may still be running on a worker thread just after a
-// call returned, so the counts are polled for a while.
+// call returned, so the counts are polled for a while; each poll collects
+// garbage first, since a ModelList's C list is freed by its finalizer.
 func waitNoLiveHandles(limit time.Duration) error {
 	deadline := time.Now().Add(limit)
 	for {
+		runtime.GC()
 		counts := liveCounts()
 		left := false
 		for _, n := range counts {

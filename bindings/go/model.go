@@ -58,22 +58,29 @@ type Page struct {
 	HasMore bool   // more models in the direction the page was requested
 }
 
-// ListParams selects models for List, ListAll and Models. The zero value (or
-// a nil *ListParams) lists active and deprecated models with the defaults.
+// ListParams selects models for List, ListAll, Catalog and Models. The zero
+// value (or a nil *ListParams) lists active and deprecated models with the
+// defaults.
 type ListParams struct {
 	// Limit is the page size, 1..1000; 0 leaves the default: the server's
-	// (20) for List and Models, 1000 for ListAll.
+	// (20) for List and Models, 1000 for ListAll and Catalog.
 	Limit int
 	// AfterID and BeforeID are exclusive cursors (at most one may be set):
-	// models older than AfterID, or newer than BeforeID. ListAll and Models
-	// walk backwards (towards newer models) when BeforeID is set.
+	// models older than AfterID, or newer than BeforeID. ListAll, Catalog
+	// and Models walk backwards (towards newer models) when BeforeID is set.
 	AfterID, BeforeID string
 	// Lifecycle filters by stage ("active", "deprecated", "retired"); empty
 	// lists active and deprecated models.
 	Lifecycle []string
 	// Beta asks for the beta variant of the list (?beta=true).
 	Beta bool
-	// MaxPages makes ListAll and Models fail with ErrPagination after this
-	// many pages, never returning a silently partial list; 0 means 1000.
+	// MaxPages makes ListAll, Catalog and Models fail with ErrPagination
+	// after this many pages, never returning a silently partial list; 0
+	// means 1000.
 	MaxPages int
+	// Refresh makes ListAll and Catalog bypass the client's cache (see
+	// WithCacheTTL) for this call: the listing is fetched, sharing a request
+	// already in flight, and replaces the cached one. Without a cache, and in
+	// offline mode, it changes nothing; List and Models are never cached.
+	Refresh bool
 }

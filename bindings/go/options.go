@@ -22,6 +22,8 @@ type config struct {
 	maxResponseBytes *int64
 	ignoreEnv        bool
 	betaVariant      bool
+	staleWhileReval  bool
+	offline          bool
 	logger           *slog.Logger
 }
 
@@ -42,6 +44,7 @@ const (
 	keyProxy
 	keyCABundle
 	keyUserAgentSuffix
+	keyCacheDir
 )
 
 // durationSetting is one duration option: which am_options setter, and its value.
@@ -57,6 +60,7 @@ const (
 	keyConnectTimeout
 	keyDeadline
 	keyRetryAfterCap
+	keyCacheTTL
 )
 
 func withString(k stringKey, v string) Option {
@@ -146,3 +150,35 @@ func WithBetaVariant() Option { return func(c *config) { c.betaVariant = true } 
 // Records never hold a credential. The handler runs on the client's worker
 // thread: keep it quick, and do not call the client from it.
 func WithLogger(logger *slog.Logger) Option { return func(c *config) { c.logger = logger } }
+
+// WithCacheTTL turns on the client's in-memory cache of ListAll, Catalog and
+// Get answers: while an answer is younger than ttl it is served without a
+// request (a Get may be answered from a fresh full listing). The API's guide
+// suggests an hour. 0 (the default) turns the memory cache off; at most 30
+// days. The cache key holds everything that changes an answer (base URL, a
+// digest of the credential, API version, betas, workspace, headers,
+// lifecycle filter, beta variant); calls with a cursor, List and Models are
+// never cached. With any cache option on (this, WithCacheDir or
+// WithOffline), identical ListAll, Catalog or Get calls made at the same time
+// share one HTTP request.
+func WithCacheTTL(ttl time.Duration) Option { return withDuration(keyCacheTTL, ttl) }
+
+// WithCacheDir turns on the disk cache: the last good full listing of each
+// cache key is kept in dir (created with mode 0700 when missing; NewClient
+// fails with ErrInvalidArgument when it cannot be used), written atomically
+// and without any secret. A listing there younger than the TTL is served like
+// a memory hit, also by a new process. When a refresh fails (connection,
+// timeout, HTTP 5xx, 529 or 429), the last good listing is returned marked
+// stale (ModelList.Stale, ModelList.Age) instead of the error.
+func WithCacheDir(dir string) Option { return withString(keyCacheDir, dir) }
+
+// WithStaleWhileRevalidate serves a cached listing or model whose TTL has
+// passed at once, marked stale, while one background request refreshes it.
+// It needs WithCacheTTL.
+func WithStaleWhileRevalidate() Option { return func(c *config) { c.staleWhileReval = true } }
+
+// WithOffline answers ListAll, Catalog and Get from the cache only (memory,
+// then disk, however old; an answer past its TTL is marked stale) and never
+// sends a request: a call nothing cached answers fails with ErrNotCached, as
+// do List and Models, which are never cached.
+func WithOffline() Option { return func(c *config) { c.offline = true } }

@@ -137,6 +137,10 @@ func TestInvalidOptionsAreRefused(t *testing.T) {
 		"NUL in version":      WithAPIVersion("\x00"),
 		"NUL in token":        WithAuthToken("\x00"),
 		"NUL in agent suffix": WithUserAgentSuffix("\x00"),
+		"cache TTL > 30 days": WithCacheTTL(31 * 24 * time.Hour),
+		"negative cache TTL":  WithCacheTTL(-time.Second),
+		"empty cache dir":     WithCacheDir(""),
+		"NUL in cache dir":    WithCacheDir("/tmp/\x00"),
 	} {
 		c, err := NewClient(WithIgnoreEnv(), WithAPIKey(testKey), opt)
 		if c != nil || !errors.Is(err, ErrInvalidArgument) {

@@ -63,6 +63,9 @@ func (p *ListParams) apply(cp *C.am_list_params) error {
 	if p.Beta {
 		C.am_list_params_set_beta(cp, 1)
 	}
+	if p.Refresh {
+		C.am_list_params_set_refresh(cp, 1)
+	}
 	if p.MaxPages != 0 {
 		if err := withInt32("max pages", p.MaxPages, func(n C.int32_t, cerr **C.am_error) C.am_status {
 			return C.am_list_params_set_max_pages(cp, n, cerr)

@@ -29,6 +29,7 @@ const (
 	StatusOutOfMemory      Status = 18
 	StatusInternal         Status = 19 // a bug in the library; please report it
 	StatusPagination       Status = 20 // a repeated cursor, has_more without a cursor, or the page cap
+	StatusNotCached        Status = 21 // offline (WithOffline) and nothing cached answers; nothing was sent
 )
 
 // statusNames are the C library's am_status_name values, indexed by Status.
@@ -54,6 +55,7 @@ var statusNames = [...]string{
 	StatusOutOfMemory:      "out_of_memory",
 	StatusInternal:         "internal",
 	StatusPagination:       "pagination",
+	StatusNotCached:        "not_cached",
 }
 
 // String gives the C library's name of the status ("rate_limited"), or
