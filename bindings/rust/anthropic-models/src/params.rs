@@ -16,6 +16,7 @@ pub struct ListParams {
     pub(crate) lifecycles: Vec<String>,
     pub(crate) beta: bool,
     pub(crate) max_pages: Option<u32>,
+    pub(crate) refresh: bool,
 }
 
 impl ListParams {
@@ -54,6 +55,14 @@ impl ListParams {
         self
     }
 
+    /// `list_all` bypasses the client's cache for this call: the listing is
+    /// fetched (sharing a request already in flight) and replaces the cached
+    /// one. Without a cache, and in offline mode, it changes nothing.
+    pub fn refresh(mut self, refresh: bool) -> Self {
+        self.refresh = refresh;
+        self
+    }
+
     pub(crate) fn to_raw(&self) -> Result<Config<sys::am_list_params>> {
         let mut raw = Config::new()?;
         if let Some(limit) = self.limit {
@@ -72,6 +81,7 @@ impl ListParams {
         if let Some(max_pages) = self.max_pages {
             raw.set_i32(sys::am_list_params_set_max_pages, clamp_i32(max_pages))?;
         }
+        raw.set_flag(sys::am_list_params_set_refresh, self.refresh);
         Ok(raw)
     }
 }
