@@ -48,7 +48,7 @@ impl ListParams {
         self.beta = beta;
         self
     }
-    /// `list_all` and `models` stop with [`ErrorKind::Pagination`] after this
+    /// `list_all` and `models` stop with [`ErrorKind::Pagination`](crate::ErrorKind::Pagination) after this
     /// many pages (default 1000).
     pub fn max_pages(mut self, max_pages: u32) -> Self {
         self.max_pages = Some(max_pages);
