@@ -184,7 +184,7 @@ fn bad_cache_settings_are_clear_errors() {
 fn stale_while_revalidate_answers_at_once_and_refreshes_behind() {
     let server = server();
     // Long enough that the refreshed entry is still fresh when the loop looks.
-    let ttl = Duration::from_millis(300);
+    let ttl = Duration::from_secs(1);
     let client = server.client_builder("swr").cache_ttl(ttl).stale_while_revalidate(true).build().unwrap();
     client.list_all_page(&ListParams::default()).unwrap();
     std::thread::sleep(ttl + Duration::from_millis(100));
