@@ -66,7 +66,7 @@ else
 fi
 step tests offline_cargo test --workspace --no-fail-fast
 step bundled offline_cargo test --no-fail-fast -p anthropic-models-sys -p anthropic-models --features anthropic-models/bundled \
-  --test declarations --test linkage --test models --test futures
+  --test declarations --test linkage --test models --test futures --test cache --test selection
 # The build script's other ways to link, each checked by the linkage test.
 step static with ANTHROPIC_MODELS_STATIC=1 test -p anthropic-models-sys --test linkage --test declarations
 step lib-dir with ANTHROPIC_MODELS_LIB_DIR="$AM_PREFIX/lib" test -p anthropic-models-sys --test linkage --test declarations

@@ -52,6 +52,7 @@ pub const AM_ERR_CANCELLED: am_status = 17;
 pub const AM_ERR_OUT_OF_MEMORY: am_status = 18;
 pub const AM_ERR_INTERNAL: am_status = 19;
 pub const AM_ERR_PAGINATION: am_status = 20;
+pub const AM_ERR_NOT_CACHED: am_status = 21;
 
 pub type am_log_level = i32;
 pub const AM_LOG_DEBUG: am_log_level = 0;
@@ -173,6 +174,10 @@ extern "C" {
     pub fn am_options_set_beta_variant(opts: *mut am_options, beta: i32);
     pub fn am_options_set_curl_global_init(opts: *mut am_options, enabled: i32);
     pub fn am_options_set_callbacks_on_worker(opts: *mut am_options, on_worker: i32);
+    pub fn am_options_set_cache_ttl_ms(opts: *mut am_options, ttl_ms: i64, err: *mut *mut am_error) -> am_status;
+    pub fn am_options_set_cache_dir(opts: *mut am_options, dir: *const c_char, err: *mut *mut am_error) -> am_status;
+    pub fn am_options_set_cache_stale_while_revalidate(opts: *mut am_options, enabled: i32);
+    pub fn am_options_set_offline(opts: *mut am_options, offline: i32);
 
     // client
     pub fn am_client_new(opts: *const am_options, out: *mut *mut am_client, err: *mut *mut am_error) -> am_status;
@@ -193,6 +198,7 @@ extern "C" {
         userdata_free: am_userdata_free,
         err: *mut *mut am_error,
     ) -> am_status;
+    pub fn am_client_cache_invalidate(client: *mut am_client);
 
     // list parameters
     pub fn am_list_params_new() -> *mut am_list_params;
@@ -219,6 +225,7 @@ extern "C" {
         max_pages: i32,
         err: *mut *mut am_error,
     ) -> am_status;
+    pub fn am_list_params_set_refresh(params: *mut am_list_params, refresh: i32);
 
     // blocking calls
     pub fn am_models_list(
@@ -286,6 +293,9 @@ extern "C" {
     pub fn am_model_list_first_id(list: *const am_model_list) -> *const c_char;
     pub fn am_model_list_last_id(list: *const am_model_list) -> *const c_char;
     pub fn am_model_list_has_more(list: *const am_model_list) -> i32;
+    pub fn am_model_list_from_cache(list: *const am_model_list) -> i32;
+    pub fn am_model_list_is_stale(list: *const am_model_list) -> i32;
+    pub fn am_model_list_age_ms(list: *const am_model_list) -> i64;
 
     // models
     pub fn am_model_clone(model: *const am_model) -> *mut am_model;
@@ -316,4 +326,39 @@ extern "C" {
     pub fn am_model_capability_count(model: *const am_model) -> usize;
     pub fn am_model_capability_path_at(model: *const am_model, i: usize) -> *const c_char;
     pub fn am_model_capability_support_at(model: *const am_model, i: usize) -> am_support;
+
+    // selection (new lists share the input's models; lookups borrow from it)
+    pub fn am_model_list_select_supported(
+        list: *const am_model_list,
+        paths: *const *const c_char,
+        count: usize,
+        out: *mut *mut am_model_list,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_model_list_select_lifecycle(
+        list: *const am_model_list,
+        stage: *const c_char,
+        out: *mut *mut am_model_list,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_model_list_select_line(
+        list: *const am_model_list,
+        line: *const c_char,
+        out: *mut *mut am_model_list,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_model_list_select_retiring_before(
+        list: *const am_model_list,
+        unix_seconds: i64,
+        out: *mut *mut am_model_list,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_model_list_sort_by_created(
+        list: *const am_model_list,
+        newest_first: i32,
+        out: *mut *mut am_model_list,
+        err: *mut *mut am_error,
+    ) -> am_status;
+    pub fn am_model_list_find(list: *const am_model_list, id_or_prefix: *const c_char) -> *const am_model;
+    pub fn am_model_list_newest(list: *const am_model_list, line: *const c_char) -> *const am_model;
 }

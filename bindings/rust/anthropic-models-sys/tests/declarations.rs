@@ -54,6 +54,7 @@ fn rust_int_constants() -> BTreeMap<&'static str, i64> {
         AM_ERR_OUT_OF_MEMORY,
         AM_ERR_INTERNAL,
         AM_ERR_PAGINATION,
+        AM_ERR_NOT_CACHED,
         AM_LOG_DEBUG,
         AM_LOG_INFO,
         AM_LOG_WARN,

@@ -3,12 +3,21 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use std::ffi::CString;
+use std::path::Path;
 use std::time::Duration;
 
 /// A string argument for C; `what` names it in the error (never its value,
 /// which may be a credential).
 pub(crate) fn c_string(what: &str, value: &str) -> Result<CString> {
     CString::new(value).map_err(|_| Error::new(ErrorKind::InvalidArgument, format!("{what} contains a NUL byte")))
+}
+
+/// A file system path argument for C. The C library takes UTF-8 paths, so
+/// a path that is not UTF-8 is refused like one with a NUL byte.
+pub(crate) fn c_path(what: &str, path: &Path) -> Result<CString> {
+    let path =
+        path.to_str().ok_or_else(|| Error::new(ErrorKind::InvalidArgument, format!("the {what} is not UTF-8")))?;
+    c_string(what, path)
 }
 
 /// Out-of-range values stay out of range, so the C library rejects them with
@@ -47,6 +56,14 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::InvalidArgument);
         assert!(!e.to_string().contains("sk-secret"), "{e}");
         assert_eq!(c_string("id", "claude").unwrap().as_bytes(), b"claude");
+    }
+
+    #[test]
+    fn paths_with_a_nul_byte_are_refused() {
+        let e = c_path("cache directory", Path::new("/tmp/a\0b")).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        assert_eq!(e.message(), "cache directory contains a NUL byte");
+        assert_eq!(c_path("cache directory", Path::new("/tmp/x")).unwrap().as_bytes(), b"/tmp/x");
     }
 
     #[test]

@@ -1,16 +1,17 @@
 //! `Client` and `ClientBuilder`.
 
-use crate::args::{c_string, clamp_i32, clamp_i64, millis};
+use crate::args::{c_path, c_string, clamp_i32, clamp_i64, millis};
 use crate::error::{Error, ErrorKind, Result};
 use crate::future::{GetFuture, ListAllFuture, ListFuture, Slot};
 use crate::model::Model;
 use crate::page::Page;
 use crate::pager::Models;
 use crate::params::ListParams;
-use crate::raw::{self, ClientHandle, Config};
+use crate::raw::{self, ClientHandle, Config, ListHandle, RequestHandle};
 use anthropic_models_sys as sys;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A client of the Models API.
@@ -58,6 +59,23 @@ impl Client {
         Ok(Page::from_handle(list).into_iter().collect())
     }
 
+    /// [`list_all`](Self::list_all) as one [`Page`] holding every model,
+    /// which also tells where the answer came from
+    /// ([`from_cache`](Page::from_cache), [`is_stale`](Page::is_stale),
+    /// [`age`](Page::age)) and offers the selection methods
+    /// ([`Page::select_supported`], [`Page::find`], ...).
+    pub fn list_all_page(&self, params: &ListParams) -> Result<Page> {
+        self.raw.list(&params.to_raw()?, true).map(Page::from_handle)
+    }
+
+    /// Forgets every cached answer of this client, so the next `list_all`
+    /// and `get` send a request. Listings on disk stay (as the fallback of
+    /// a failed refresh and for offline mode) but are no longer served as
+    /// fresh. Without a cache it does nothing. Any thread, any time.
+    pub fn invalidate_cache(&self) {
+        self.raw.invalidate_cache();
+    }
+
     /// Every model, lazily: a page is fetched only when the previous one is used up.
     pub fn models(&self, params: &ListParams) -> Models<'_> {
         Models::new(self, params)
@@ -73,16 +91,29 @@ impl Client {
 
     /// [`list`](Self::list) as a future.
     pub fn list_async(&self, params: &ListParams) -> ListFuture {
-        let slot = Slot::new();
-        let submitted = params.to_raw().and_then(|p| self.raw.list_async(&p, false, &slot));
+        let (slot, submitted) = self.submit_list(params, false);
         ListFuture::new(slot, submitted)
     }
 
     /// [`list_all`](Self::list_all) as a future.
     pub fn list_all_async(&self, params: &ListParams) -> ListAllFuture {
-        let slot = Slot::new();
-        let submitted = params.to_raw().and_then(|p| self.raw.list_async(&p, true, &slot));
+        let (slot, submitted) = self.submit_list(params, true);
         ListAllFuture::new(slot, submitted)
+    }
+
+    /// [`list_all_page`](Self::list_all_page) as a future. A fresh cache hit
+    /// sends no request and completes without waiting for the network (the
+    /// future is woken from the client's worker thread at once).
+    pub fn list_all_page_async(&self, params: &ListParams) -> ListFuture {
+        let (slot, submitted) = self.submit_list(params, true);
+        ListFuture::new(slot, submitted)
+    }
+
+    /// Starts a `list` (`all == false`) or `list_all` request for a future.
+    fn submit_list(&self, params: &ListParams, all: bool) -> (Arc<Slot<ListHandle>>, Result<RequestHandle>) {
+        let slot = Slot::new();
+        let submitted = params.to_raw().and_then(|p| self.raw.list_async(&p, all, &slot));
+        (slot, submitted)
     }
 }
 
@@ -117,6 +148,10 @@ pub struct ClientBuilder {
     ignore_env: bool,
     beta_variant: bool,
     curl_global_init: Option<bool>,
+    cache_ttl: Option<Duration>,
+    cache_dir: Option<PathBuf>,
+    stale_while_revalidate: bool,
+    offline: bool,
 }
 
 impl ClientBuilder {
@@ -219,6 +254,53 @@ impl ClientBuilder {
         self
     }
 
+    /// Turns on the in-memory cache of `list_all` and `get` answers: while
+    /// an answer is younger than `ttl` it is served without a request (a
+    /// `get` may be answered from a fresh full listing). At most 30 days;
+    /// the API's guide suggests an hour. Default: `Duration::ZERO`, no
+    /// memory cache.
+    ///
+    /// The cache key holds everything that changes an answer (base URL, a
+    /// digest of the credential — never the credential —, version, betas,
+    /// workspace, headers, lifecycle filter, beta variant). Calls with a
+    /// cursor, and `list`/`models`, are never cached. With any cache setting
+    /// on (this, [`cache_dir`](Self::cache_dir) or
+    /// [`offline`](Self::offline)), concurrent identical `list_all` / `get`
+    /// calls, blocking or async, share one HTTP request.
+    pub fn cache_ttl(mut self, ttl: Duration) -> Self {
+        self.cache_ttl = Some(ttl);
+        self
+    }
+    /// Turns on the disk cache: the last good full listing of each cache key
+    /// is kept in this directory (created with mode 0700; no secret is
+    /// written), so a new process starts with it. When a refresh fails
+    /// (connection, timeout, HTTP 5xx / 529, 429) the last good listing is
+    /// returned marked stale ([`Page::is_stale`], [`Page::age`]) instead of
+    /// the error. A path with a NUL byte, or that is not UTF-8, is
+    /// [`ErrorKind::InvalidArgument`] from [`build`](Self::build), as is a
+    /// directory that cannot be created or used.
+    pub fn cache_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.cache_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+    /// Stale-while-revalidate: once the TTL has passed, a cached answer is
+    /// still served at once (marked stale) while one background request
+    /// refreshes it; an async call then completes immediately. Needs a
+    /// [`cache_ttl`](Self::cache_ttl). Default `false`.
+    pub fn stale_while_revalidate(mut self, enabled: bool) -> Self {
+        self.stale_while_revalidate = enabled;
+        self
+    }
+    /// Offline mode: `list_all` and `get` are answered from the cache only
+    /// (memory, then disk, however old; past the TTL it is marked stale) and
+    /// no request is ever sent. When nothing cached answers, and for `list`
+    /// and `models` always, the call fails with [`ErrorKind::NotCached`].
+    /// Default `false`.
+    pub fn offline(mut self, offline: bool) -> Self {
+        self.offline = offline;
+        self
+    }
+
     /// Checks the linked library's ABI and every setting, then starts the client.
     pub fn build(self) -> Result<Client> {
         check_abi(raw::abi_version())?;
@@ -247,17 +329,21 @@ impl ClientBuilder {
         for (name, value) in &self.headers {
             o.add_header(&c_string("header name", name)?, &c_string("header value", value)?)?;
         }
-        if let Some(path) = &self.ca_bundle {
-            let path = path
-                .to_str()
-                .ok_or_else(|| Error::new(ErrorKind::InvalidArgument, "the CA bundle path is not UTF-8"))?;
-            o.set_str(sys::am_options_set_ca_bundle, &c_string("CA bundle path", path)?)?;
+        let paths = [
+            (&self.ca_bundle, sys::am_options_set_ca_bundle as raw::SetStr<_>, "CA bundle path"),
+            (&self.cache_dir, sys::am_options_set_cache_dir, "cache directory"),
+        ];
+        for (path, setter, what) in paths {
+            if let Some(path) = path {
+                o.set_str(setter, &c_path(what, path)?)?;
+            }
         }
         let durations = [
             (self.timeout, sys::am_options_set_timeout_ms as raw::SetI64<_>),
             (self.connect_timeout, sys::am_options_set_connect_timeout_ms),
             (self.deadline, sys::am_options_set_deadline_ms),
             (self.retry_after_cap, sys::am_options_set_retry_after_cap_ms),
+            (self.cache_ttl, sys::am_options_set_cache_ttl_ms),
         ];
         for (duration, setter) in durations {
             if let Some(duration) = duration {
@@ -275,6 +361,8 @@ impl ClientBuilder {
         if let Some(enabled) = self.curl_global_init {
             o.set_flag(sys::am_options_set_curl_global_init, enabled);
         }
+        o.set_flag(sys::am_options_set_cache_stale_while_revalidate, self.stale_while_revalidate);
+        o.set_flag(sys::am_options_set_offline, self.offline);
         Ok(o)
     }
 }
@@ -319,6 +407,10 @@ impl fmt::Debug for ClientBuilder {
             .field("ignore_env", &self.ignore_env)
             .field("beta_variant", &self.beta_variant)
             .field("curl_global_init", &self.curl_global_init)
+            .field("cache_ttl", &self.cache_ttl)
+            .field("cache_dir", &self.cache_dir)
+            .field("stale_while_revalidate", &self.stale_while_revalidate)
+            .field("offline", &self.offline)
             .finish()
     }
 }

@@ -53,6 +53,9 @@ pub enum ErrorKind {
     /// Listing every page met a repeated cursor, `has_more` without a cursor,
     /// or the page cap: never a silently partial list.
     Pagination,
+    /// Offline mode ([`ClientBuilder::offline`](crate::ClientBuilder::offline))
+    /// and nothing cached answers the call; nothing was sent.
+    NotCached,
     /// The linked C library has another ABI version than this crate was written for.
     AbiMismatch,
     /// A status this crate does not know yet (from a newer library).
@@ -60,7 +63,7 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    const BY_STATUS: [(sys::am_status, ErrorKind); 20] = [
+    const BY_STATUS: [(sys::am_status, ErrorKind); 21] = [
         (sys::AM_ERR_INVALID_ARGUMENT, ErrorKind::InvalidArgument),
         (sys::AM_ERR_BAD_REQUEST, ErrorKind::BadRequest),
         (sys::AM_ERR_AUTHENTICATION, ErrorKind::Authentication),
@@ -81,6 +84,7 @@ impl ErrorKind {
         (sys::AM_ERR_OUT_OF_MEMORY, ErrorKind::OutOfMemory),
         (sys::AM_ERR_INTERNAL, ErrorKind::Internal),
         (sys::AM_ERR_PAGINATION, ErrorKind::Pagination),
+        (sys::AM_ERR_NOT_CACHED, ErrorKind::NotCached),
     ];
 
     pub(crate) fn from_status(status: sys::am_status) -> ErrorKind {

@@ -18,6 +18,24 @@
 //! # Ok(()) }
 //! ```
 //!
+//! With a cache ([`ClientBuilder::cache_ttl`], [`ClientBuilder::cache_dir`]),
+//! a model picker neither refetches the catalogue on every window nor comes
+//! up empty when the network is down:
+//!
+//! ```no_run
+//! # use anthropic_models::{Client, ListParams};
+//! # use std::time::Duration;
+//! # fn demo() -> anthropic_models::Result<()> {
+//! let client = Client::builder().cache_ttl(Duration::from_secs(3600)).cache_dir("/var/cache/my-app").build()?;
+//! let all = client.list_all_page(&ListParams::default())?; // a hit sends nothing
+//! if all.is_stale() {
+//!     eprintln!("offline: the catalogue is {:?} old", all.age());
+//! }
+//! let picker = all.select_supported(["image_input", "thinking.types.adaptive"])?;
+//! let opus = all.newest(Some("opus"));
+//! # Ok(()) }
+//! ```
+//!
 //! Threads: [`Client`] is `Send + Sync` — share one. [`Model`] and [`Page`]
 //! are immutable, `Send + Sync`, cheap to clone, and outlive the client.
 //! Futures are `Send`, woken from the client's worker thread, and dropping
@@ -42,6 +60,7 @@ mod pager;
 mod params;
 #[allow(unsafe_code)]
 mod raw;
+mod selection;
 
 pub use capability::{Capability, Support};
 pub use client::{Client, ClientBuilder};

@@ -1,4 +1,6 @@
-//! `Page`: one page of `GET /v1/models` (or the whole list from `list_all`).
+//! `Page`: one page of `GET /v1/models`, the whole listing of
+//! `list_all_page`, or a list selected from one of those (`selection.rs`);
+//! and where its answer came from (the client's cache, how old).
 
 use crate::model::Model;
 use crate::raw::ListHandle;
@@ -6,12 +8,16 @@ use std::fmt;
 use std::iter::FusedIterator;
 use std::ops::Range;
 use std::sync::Arc;
+use std::time::Duration;
 
-/// One page of models, newest first. Cheap to clone; models taken from it
-/// keep it alive, so they may outlive the page value itself.
+/// A list of models: one page (newest first), every page
+/// ([`Client::list_all_page`](crate::Client::list_all_page)), or a list the
+/// selection methods ([`select_supported`](Self::select_supported), ...)
+/// made from one. Cheap to clone; models taken from it keep it alive, so they
+/// may outlive the page value itself.
 #[derive(Clone)]
 pub struct Page {
-    list: Arc<ListHandle>,
+    pub(crate) list: Arc<ListHandle>,
 }
 
 impl Page {
@@ -40,6 +46,26 @@ impl Page {
     /// Id of the last model of the page (the cursor for `after_id`).
     pub fn last_id(&self) -> Option<&str> {
         self.list.last_id()
+    }
+    /// Whether the client's cache (memory or disk) answered, rather than a
+    /// request made for this call. Always `false` for `list`, which is
+    /// never cached; a selected list keeps the mark of its source.
+    // A question, not a constructor: the name of the C function and of the
+    // other bindings' accessor, which users search for.
+    #[allow(clippy::wrong_self_convention)]
+    pub fn from_cache(&self) -> bool {
+        self.list.from_cache()
+    }
+    /// Whether a cached answer is past the client's cache TTL: served
+    /// because a refresh failed, while revalidating, or offline.
+    pub fn is_stale(&self) -> bool {
+        self.list.is_stale()
+    }
+    /// How old the data is: the time since the server sent it, as it was
+    /// when the call was answered. `Duration::ZERO` for an answer fetched
+    /// for the call.
+    pub fn age(&self) -> Duration {
+        Duration::from_millis(u64::try_from(self.list.age_ms()).unwrap_or(0))
     }
     pub fn iter(&self) -> PageIter {
         PageIter { list: Arc::clone(&self.list), range: 0..self.len() }
@@ -70,6 +96,9 @@ impl fmt::Debug for Page {
             .field("first_id", &self.first_id())
             .field("last_id", &self.last_id())
             .field("has_more", &self.has_more())
+            .field("from_cache", &self.from_cache())
+            .field("is_stale", &self.is_stale())
+            .field("age", &self.age())
             .finish()
     }
 }

@@ -16,6 +16,7 @@ pub struct ListParams {
     pub(crate) lifecycles: Vec<String>,
     pub(crate) beta: bool,
     pub(crate) max_pages: Option<u32>,
+    pub(crate) refresh: bool,
 }
 
 impl ListParams {
@@ -47,10 +48,18 @@ impl ListParams {
         self.beta = beta;
         self
     }
-    /// `list_all` and `models` stop with [`ErrorKind::Pagination`] after this
+    /// `list_all` and `models` stop with [`ErrorKind::Pagination`](crate::ErrorKind::Pagination) after this
     /// many pages (default 1000).
     pub fn max_pages(mut self, max_pages: u32) -> Self {
         self.max_pages = Some(max_pages);
+        self
+    }
+
+    /// `list_all` bypasses the client's cache for this call: the listing is
+    /// fetched (sharing a request already in flight) and replaces the cached
+    /// one. Without a cache, and in offline mode, it changes nothing.
+    pub fn refresh(mut self, refresh: bool) -> Self {
+        self.refresh = refresh;
         self
     }
 
@@ -72,6 +81,7 @@ impl ListParams {
         if let Some(max_pages) = self.max_pages {
             raw.set_i32(sys::am_list_params_set_max_pages, clamp_i32(max_pages))?;
         }
+        raw.set_flag(sys::am_list_params_set_refresh, self.refresh);
         Ok(raw)
     }
 }

@@ -22,7 +22,7 @@ use crate::future::Slot;
 use crate::logging::LOG_TARGET;
 use anthropic_models_sys as sys;
 use std::cell::Cell;
-use std::ffi::{c_char, c_void, CStr};
+use std::ffi::{c_char, c_void, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::{self, NonNull};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -267,6 +267,11 @@ impl ClientHandle {
         ListHandle::owned(out)
     }
 
+    pub(crate) fn invalidate_cache(&self) {
+        // SAFETY: a live client; allowed from any thread at any time.
+        unsafe { sys::am_client_cache_invalidate(self.0.as_ptr()) }
+    }
+
     pub(crate) fn get_async(&self, id: &CStr, slot: &Arc<Slot<ModelHandle>>) -> Result<RequestHandle, Error> {
         submit(slot, |(callback, userdata, release, out, err)| {
             // SAFETY: as in `get`; the callback contract is `submit`'s.
@@ -424,14 +429,87 @@ impl ListHandle {
         // SAFETY: borrowed from the list, tied to &self.
         unsafe { borrowed(sys::am_model_list_last_id(self.0.as_ptr())) }
     }
+    #[allow(clippy::wrong_self_convention)] // named after am_model_list_from_cache
+    pub(crate) fn from_cache(&self) -> bool {
+        // SAFETY: a live list.
+        unsafe { sys::am_model_list_from_cache(self.0.as_ptr()) != 0 }
+    }
+    pub(crate) fn is_stale(&self) -> bool {
+        // SAFETY: a live list.
+        unsafe { sys::am_model_list_is_stale(self.0.as_ptr()) != 0 }
+    }
+    pub(crate) fn age_ms(&self) -> i64 {
+        // SAFETY: a live list.
+        unsafe { sys::am_model_list_age_ms(self.0.as_ptr()) }
+    }
     /// Model `i`, borrowed from the list, which the returned handle keeps alive.
     pub(crate) fn model(list: &Arc<ListHandle>, i: usize) -> Option<ModelHandle> {
-        // SAFETY: a live list; the model lives as long as the list, which the
-        // handle holds.
-        let ptr = NonNull::new(unsafe { sys::am_model_list_at(list.0.as_ptr(), i) } as *mut sys::am_model)?;
+        // SAFETY: a live list; NULL past the end.
+        ListHandle::borrow_model(list, unsafe { sys::am_model_list_at(list.0.as_ptr(), i) })
+    }
+    /// A lookup (`find`, `newest`): the model it answers, borrowed like `model`.
+    pub(crate) fn lookup(list: &Arc<ListHandle>, lookup: Lookup, arg: Option<&CStr>) -> Option<ModelHandle> {
+        let arg = arg.map_or(ptr::null(), CStr::as_ptr);
+        // SAFETY: a live list and NULL or a NUL-terminated string (both
+        // lookups accept NULL); the answer is NULL or a model of the list.
+        ListHandle::borrow_model(list, unsafe { lookup(list.0.as_ptr(), arg) })
+    }
+    fn borrow_model(list: &Arc<ListHandle>, model: *const sys::am_model) -> Option<ModelHandle> {
+        // The model lives as long as the list, which the handle holds.
+        let ptr = NonNull::new(model as *mut sys::am_model)?;
         Some(ModelHandle { ptr, list: Some(Arc::clone(list)) })
     }
+
+    /// A new list of the models of this one whose every capability path is YES.
+    pub(crate) fn select_supported(&self, paths: &[CString]) -> Result<ListHandle, Error> {
+        let pointers: Vec<*const c_char> = paths.iter().map(|p| p.as_ptr()).collect();
+        self.derive(|list, out, err| {
+            // SAFETY: `pointers` holds `len` NUL-terminated strings that
+            // outlive the call (the library copies what it keeps).
+            unsafe { sys::am_model_list_select_supported(list, pointers.as_ptr(), pointers.len(), out, err) }
+        })
+    }
+    /// A new list by a filter that takes a string (lifecycle, line).
+    pub(crate) fn select_str(&self, select: SelectStr, arg: &CStr) -> Result<ListHandle, Error> {
+        // SAFETY: a NUL-terminated string that outlives the call.
+        self.derive(|list, out, err| unsafe { select(list, arg.as_ptr(), out, err) })
+    }
+    pub(crate) fn select_retiring_before(&self, unix_seconds: i64) -> Result<ListHandle, Error> {
+        // SAFETY: plain values and the out-parameters `derive` passes.
+        self.derive(|list, out, err| unsafe { sys::am_model_list_select_retiring_before(list, unix_seconds, out, err) })
+    }
+    pub(crate) fn sort_by_created(&self, newest_first: bool) -> Result<ListHandle, Error> {
+        let newest_first = i32::from(newest_first);
+        // SAFETY: plain values and the out-parameters `derive` passes.
+        self.derive(|list, out, err| unsafe { sys::am_model_list_sort_by_created(list, newest_first, out, err) })
+    }
+    /// Runs a selection with this (live) list and out-parameters for the new
+    /// list and the error; the new list is owned and shares the models, not
+    /// this handle, so it outlives this one.
+    fn derive(
+        &self,
+        call: impl FnOnce(
+            *const sys::am_model_list,
+            *mut *mut sys::am_model_list,
+            *mut *mut sys::am_error,
+        ) -> sys::am_status,
+    ) -> Result<ListHandle, Error> {
+        let mut out = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        check(call(self.0.as_ptr(), &mut out, &mut err), err)?;
+        ListHandle::owned(out)
+    }
 }
+
+/// The list lookups, which answer a model borrowed from the list.
+pub(crate) type Lookup = unsafe extern "C" fn(*const sys::am_model_list, *const c_char) -> *const sys::am_model;
+/// The list filters that take one string.
+pub(crate) type SelectStr = unsafe extern "C" fn(
+    *const sys::am_model_list,
+    *const c_char,
+    *mut *mut sys::am_model_list,
+    *mut *mut sys::am_error,
+) -> sys::am_status;
 
 impl Outcome for ListHandle {
     fn take(req: *mut sys::am_request) -> Result<Self, Error> {

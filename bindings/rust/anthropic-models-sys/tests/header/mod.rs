@@ -153,11 +153,21 @@ fn c_params(list: &str) -> Vec<String> {
 }
 
 /// A C type (without a name) in its canonical Rust spelling.
+///
+/// A `const` before the first `*` qualifies the base type; one after the
+/// k-th `*` qualifies that pointer itself, i.e. the pointee of pointer k+1
+/// (`const char *const *` is `*const *const c_char`). Rust spells each
+/// pointer by whether its pointee is const; the outermost pointer's own
+/// qualifier has no Rust spelling (a parameter's own constness).
 fn c_type(ty: &str) -> String {
-    let pointers = ty.matches('*').count();
-    let words: Vec<&str> = ty.split(|c: char| c.is_whitespace() || c == '*').filter(|w| !w.is_empty()).collect();
-    let is_const = words.contains(&"const");
+    let segments: Vec<&str> = ty.split('*').collect();
+    let pointers = segments.len() - 1;
+    let has_const = |segment: &str| segment.split_whitespace().any(|w| w == "const");
+    let words: Vec<&str> = segments[0].split_whitespace().collect();
     let base = words.iter().copied().find(|w| *w != "const").unwrap_or_else(|| panic!("no type in {ty:?}"));
+    if let Some(word) = segments[1..].iter().flat_map(|s| s.split_whitespace()).find(|w| *w != "const") {
+        panic!("unexpected {word:?} after a '*' in {ty:?}");
+    }
     let mut out = match (base, pointers) {
         ("void", 0) => "()".to_string(),
         ("void", _) => "c_void".to_string(),
@@ -168,9 +178,8 @@ fn c_type(ty: &str) -> String {
         ("size_t", _) => "usize".to_string(),
         (other, _) => other.to_string(),
     };
-    for level in 0..pointers {
-        // `const` in this header always qualifies the innermost pointee.
-        out = format!("{} {out}", if level == 0 && is_const { "*const" } else { "*mut" });
+    for segment in &segments[..pointers] {
+        out = format!("{} {out}", if has_const(segment) { "*const" } else { "*mut" });
     }
     out
 }
