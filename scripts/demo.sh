@@ -13,7 +13,7 @@ build=${AM_BUILD_DIR:-$root/build}
 # against includes); no test suite and no benchmark is compiled.
 cmake -S "$root" --preset default -B "$build" >/dev/null
 cmake --build "$build" -j"$(nproc)" --target anthropic_models anthropic_models_static am-models am-mock-server \
-  list_models game_loop
+  list_models game_loop model_picker
 stage="$build/stage"
 rm -rf "$stage"
 cmake --install "$build" --prefix "$stage" >/dev/null
@@ -45,6 +45,10 @@ echo; echo "\$ examples/c/list_models"
 "$build/examples/c/list_models" | head -n 12
 echo; echo "\$ examples/c/game_loop   (asynchronous calls pumped from a 60 fps loop)"
 "$build/examples/c/game_loop"
+picker_cache=$(mktemp -d)
+echo; echo "\$ examples/c/model_picker CACHE_DIR   (disk cache, selection, then an offline start)"
+"$build/examples/c/model_picker" "$picker_cache"
+rm -rf "$picker_cache"
 echo; echo "\$ am-models get no-such-model   (an API error: exit status 1)"
 "$cli" get no-such-model || echo "exit status $?"
 
