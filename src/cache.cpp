@@ -167,13 +167,18 @@ CacheAnswer as_get_answer(const CacheAnswer &a, const std::string &id) {
 
 }  // namespace
 
-bool Cache::fresh_hit(const CacheQuery &q, CacheAnswer &out) {
+bool Cache::quick_answer(const CacheQuery &q, CacheAnswer &out, std::shared_ptr<Flight> &revalidate) {
   if (q.refresh || cfg_->options.offline || ttl_ms() <= 0) return false;
   int64_t now = now_unix_ms();
   std::lock_guard<std::mutex> lock(mu_);
   const CacheAnswer *a = find_locked(q, false, now);
-  if (!a || !fresh(*a, now)) return false;
+  if (!a) return false;
+  bool is_fresh = fresh(*a, now);
+  if (!is_fresh && !cfg_->options.cache_swr) return false;
   out = q.list_all ? *a : as_get_answer(*a, q.id);
+  if (is_fresh) return true;
+  out.stale = true;
+  if (!flights_.count(q.key)) revalidate = flights_[q.key] = std::make_shared<Flight>();
   return true;
 }
 

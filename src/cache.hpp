@@ -80,9 +80,11 @@ class Cache {
 
   // False when the call is not cacheable (am_models_list, cursors).
   bool query_for(bool list_all, const ListParams &p, const std::string *id, CacheQuery &out) const;
-  // Memory only, no flights, no disk: the fast path of an asynchronous call
-  // on the host's thread.
-  bool fresh_hit(const CacheQuery &q, CacheAnswer &out);
+  // Memory only, no disk: the fast path of an asynchronous call on the
+  // host's thread. A fresh entry, or with stale-while-revalidate an expired
+  // one; then `revalidate` is the flight the caller must lead in the
+  // background (null when a request is on its way already).
+  bool quick_answer(const CacheQuery &q, CacheAnswer &out, std::shared_ptr<Flight> &revalidate);
   // May read the disk (on the caller's thread: blocking calls, or the worker).
   CachePlan plan(const CacheQuery &q);
 

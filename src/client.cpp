@@ -64,18 +64,29 @@ bool Client::check_params(const ListParams &p, Error &err) const {
 }
 
 bool Client::prepare(Call::Kind kind, const ListParams &params, const std::string *model_id,
-                     std::unique_ptr<Completion> completion, std::shared_ptr<Call> &out, Error &err) const {
+                     std::unique_ptr<Completion> completion, std::shared_ptr<Call> &out, Error &err) {
   CacheQuery q;
   CacheUse use = cache_query(kind, params, model_id, q, err);
   if (use == CacheUse::Refused) return false;
   const bool cached = use == CacheUse::Cached;
   if (!build(kind, params, model_id, std::move(completion), out, err)) return false;
-  if (cached) {
-    CacheAnswer answer;
-    if (cache_->fresh_hit(q, answer))
-      out->preset(answer);  // done now; the engine only delivers the completion
-    else
-      out->use_cache(cache_, std::move(q));  // planned on the worker, where reading the disk blocks no host thread
+  if (!cached) return true;
+  CacheAnswer answer;
+  std::shared_ptr<Flight> revalidate;
+  if (!cache_->quick_answer(q, answer, revalidate)) {
+    out->use_cache(cache_, std::move(q));  // planned on the worker, where reading the disk blocks no host thread
+    return true;
+  }
+  out->preset(answer);  // done now; the engine only delivers the completion
+  if (revalidate) {  // stale-while-revalidate: refresh behind the answer
+    std::shared_ptr<Call> refresh;
+    Error ignored;
+    bool started = build(kind, params, model_id, nullptr, refresh, ignored);
+    if (started) {
+      refresh->lead(cache_, q, revalidate);
+      started = engine_->submit(refresh, ignored);
+    }
+    if (!started) cache_->abandon(*revalidate);
   }
   return true;
 }

@@ -24,9 +24,11 @@ class Client {
   ~Client();
 
   // Checks the arguments and builds an asynchronous call, answered at once
-  // when the cache has a fresh answer; nothing is sent when this fails.
+  // when the cache's memory has the answer (with stale-while-revalidate, an
+  // expired one, whose refresh this then starts); nothing is sent when this
+  // fails.
   bool prepare(Call::Kind kind, const ListParams &params, const std::string *model_id,
-               std::unique_ptr<Completion> completion, std::shared_ptr<Call> &out, Error &err) const;
+               std::unique_ptr<Completion> completion, std::shared_ptr<Call> &out, Error &err);
   // Hands a prepared call to the worker. Fails only while the client is
   // being freed (or out of memory); the call then never runs.
   bool start(std::shared_ptr<Call> call, Error &err);

@@ -415,6 +415,34 @@ TEST_F(CacheTest, StaleWhileRevalidateAnswersAtOnceAndRefreshesInTheBackground) 
   EXPECT_EQ(2u, Requests());
 }
 
+TEST_F(CacheTest, StaleWhileRevalidateAsyncCompletesImmediately) {
+  Watchdog dog("cache test", static_cast<int>(BoundSeconds(30)));
+  const int ttl = 100 * TimeScale();
+  auto c = CacheClient(ttl, "", [](am_options *o) { am_options_set_cache_stale_while_revalidate(o, 1); });
+  ASSERT_EQ(AM_OK, ListAll(c.get()).status);
+  SleepMs(ttl + 50);
+  AddFault(Delay(300 * TimeScale(), 1));
+  std::vector<RequestPtr> reqs;
+  for (int i = 0; i < 4; ++i) {
+    am_request *raw = nullptr;
+    ASSERT_EQ(AM_OK, am_models_list_all_async(c.get(), nullptr, nullptr, nullptr, nullptr, &raw, nullptr));
+    reqs.emplace_back(raw);
+    EXPECT_EQ(1, am_request_done(raw)) << "an expired entry is answered when the call returns";
+    am_model_list *l = nullptr;
+    ASSERT_EQ(AM_OK, am_request_take_list(raw, &l, nullptr));
+    ListPtr list(l);
+    EXPECT_EQ(1, am_model_list_is_stale(l));
+    EXPECT_EQ(ExpectedIds(0), Ids(l));
+  }
+  for (;;) {  // one background refresh for all four
+    auto r = ListAll(c.get());
+    ASSERT_EQ(AM_OK, r.status);
+    if (!am_model_list_is_stale(r.value.get())) break;
+    SleepMs(20);
+  }
+  EXPECT_EQ(2u, Requests());
+}
+
 TEST_F(CacheTest, OfflineServesTheCacheOrFailsWithNotCached) {
   TempDir dir;
   {
