@@ -34,7 +34,8 @@ public sealed unsafe class ModelsClient : IDisposable
         using (OptionsHandle opts = NativeOptions.Create(options))
         using (NativeHandle.Lease lease = opts.Borrow())
             status = NativeMethods.am_client_new(lease.Pointer, &client, &err);
-        ErrorMapping.ThrowIfFailed(status, err);
+        // Refusals here are about the options as a whole, e.g. a CacheDirectory that is a file.
+        ErrorMapping.ThrowIfFailed(status, err, nameof(options));
         _handle = new ClientHandle(client);
         if (options.Log != null)
         {
