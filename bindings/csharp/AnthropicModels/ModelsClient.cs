@@ -93,7 +93,8 @@ public sealed unsafe class ModelsClient : IDisposable
     /// <see cref="ModelListParams.Limit"/> says otherwise): stopping early sends no further request.
     /// Forwards (the default, or from <see cref="ModelListParams.AfterId"/>) models come newest
     /// first; backwards (from <see cref="ModelListParams.BeforeId"/>) they come nearest the cursor
-    /// first, i.e. oldest first.
+    /// first, i.e. oldest first. Pages are never cached: <see cref="GetModelListAsync"/> is the
+    /// whole listing that the client's cache answers.
     /// </summary>
     public IAsyncEnumerable<ModelInfo> ListAllAsync(ModelListParams? parameters = null, CancellationToken cancellationToken = default)
     {
