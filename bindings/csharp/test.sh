@@ -109,6 +109,7 @@ for _ in $(seq 100); do grep -q 'listening on' "$out/server.log" && break; sleep
 base_url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$out/server.log")
 [ -n "$base_url" ] || { echo "-- FAILED: am-mock-server did not start"; cat "$out/server.log"; failed=$((failed + 1)); finish; }
 listed=$(python3 -c 'import json,sys; print(sum(1 for m in json.load(open(sys.argv[1]))["models"] if m.get("lifecycle") != "retired"))' "$AM_CATALOG")
+newest_opus=$(python3 -c 'import json,sys; print(max((m for m in json.load(open(sys.argv[1]))["models"] if m.get("lifecycle") != "retired" and m.get("line") == "opus"), key=lambda m: m["created_at"])["id"])' "$AM_CATALOG")
 alias_target=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["aliases"]["claude-sonnet-4-5"])' "$AM_CATALOG")
 api=(env -u ANTHROPIC_AUTH_TOKEN -u ANTHROPIC_MODELS_NATIVE_LIBRARY ANTHROPIC_BASE_URL="$base_url" ANTHROPIC_API_KEY=test-key)
 
@@ -142,8 +143,9 @@ aot_example_runs() {
   local output
   [ ! -e "$out/aot/ListModels.dll" ] || { echo "not a native executable: ListModels.dll was published"; return 1; }
   output=$("${api[@]}" "$out/aot/ListModels") || { echo "$output"; return 1; }
-  echo "$output" | tail -2
-  grep -q "^$listed models$" <<<"$output" && grep -q "^claude-sonnet-4-5 is $alias_target: " <<<"$output"
+  echo "$output" | tail -5
+  grep -q "^$listed models$" <<<"$output" && grep -q "^newest opus: $newest_opus$" <<<"$output" &&
+    grep -q "^claude-sonnet-4-5 is $alias_target: " <<<"$output"
 }
 check "the example published with NativeAOT runs against the server" aot_example_runs
 

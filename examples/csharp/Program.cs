@@ -1,4 +1,5 @@
-// Lists every model with its token limits, then looks one up by alias. Credentials and the server
+// Lists every model with its token limits and the newest of each line, then looks one up by
+// alias. Credentials and the server
 // come from the environment (ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN, ANTHROPIC_BASE_URL), as
 // with the C library.
 using System;
@@ -17,13 +18,12 @@ internal static class Program
         {
             using var client = new ModelsClient();
             Console.WriteLine($"{"MODEL",-30} {"INPUT",9} {"OUTPUT",9}  {"LIFECYCLE",-10}  NAME");
-            int count = 0;
-            await foreach (ModelInfo model in client.ListAllAsync(cancellationToken: timeout.Token))
-            {
+            ModelList all = await client.GetModelListAsync(cancellationToken: timeout.Token);
+            foreach (ModelInfo model in all)
                 Console.WriteLine($"{model.Id,-30} {Tokens(model.MaxInputTokens),9} {Tokens(model.MaxTokens),9}  {model.Lifecycle ?? "-",-10}  {model.DisplayName}");
-                count++;
-            }
-            Console.WriteLine($"{count} models");
+            Console.WriteLine($"{all.Count} models");
+            foreach (string line in new[] { "opus", "sonnet", "haiku" })
+                Console.WriteLine($"newest {line}: {all.Newest(line)?.Id ?? "none"}");
 
             ModelInfo found = await client.RetrieveAsync(alias, timeout.Token);
             Console.WriteLine($"{alias} is {found.Id}: {Tokens(found.MaxInputTokens)} input tokens, {Tokens(found.MaxTokens)} output tokens, " +

@@ -57,6 +57,7 @@ public sealed class LifetimeTests : ServerTests
         Assert.Throws<ObjectDisposedException>(() => { _ = client.ListAllAsync(); });
         Assert.Throws<ObjectDisposedException>(() => client.List());
         Assert.Throws<ObjectDisposedException>(() => client.ListAll());
+        Assert.Throws<ObjectDisposedException>(() => { _ = client.GetModelListAsync(); });
         await Task.CompletedTask;
         Assert.Empty(Requests());
     }
@@ -129,6 +130,10 @@ public sealed class LifetimeTests : ServerTests
             Assert.NotEmpty((await client.ListAsync(new ModelListParams { Limit = 2 })).Data);
             Assert.NotEmpty(await Collect(client.ListAllAsync(new ModelListParams { Limit = 5 })));
             Assert.NotEmpty(client.ListAll());
+            ModelList all = await client.GetModelListAsync();
+            Assert.NotNull(all.SelectLine("opus").SelectSupported("image_input").SortByCreated().Newest());
+            Assert.Empty(all.SelectLifecycle("no-such-stage"));
+            Assert.Throws<ArgumentException>(() => all.SelectSupported("a..b"));
             Assert.Empty((await client.ListAsync(new ModelListParams { AfterId = Catalog.ListedIds[^1] })).Data);
             await Assert.ThrowsAsync<NotFoundException>(() => client.RetrieveAsync("no-such-model"));
             Assert.Throws<NotFoundException>(() => client.Retrieve("no-such-model"));

@@ -64,6 +64,8 @@ public sealed class OptionsTests : ServerTests
     [InlineData(nameof(ModelsClientOptions.Timeout), "-5")]
     [InlineData(nameof(ModelsClientOptions.MaxResponseBytes), "10")]
     [InlineData(nameof(ModelsClientOptions.ApiKey), "sk-ant-\0")]
+    [InlineData(nameof(ModelsClientOptions.CacheTtl), "31")]
+    [InlineData(nameof(ModelsClientOptions.CacheDirectory), "")]
     public void RefusedOptionsNameTheProperty(string property, string value)
     {
         ModelsClientOptions options = Server.Options(o =>
@@ -76,6 +78,8 @@ public sealed class OptionsTests : ServerTests
                 case nameof(o.Timeout): o.Timeout = TimeSpan.FromSeconds(int.Parse(value)); break;
                 case nameof(o.MaxResponseBytes): o.MaxResponseBytes = long.Parse(value); break;
                 case nameof(o.ApiKey): o.ApiKey = value; break;
+                case nameof(o.CacheTtl): o.CacheTtl = TimeSpan.FromDays(int.Parse(value)); break;
+                case nameof(o.CacheDirectory): o.CacheDirectory = value; break;
             }
         });
 

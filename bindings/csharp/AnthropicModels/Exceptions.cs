@@ -183,3 +183,13 @@ public sealed class PaginationException : AnthropicModelsException
 {
     internal PaginationException(in ErrorDetails d, string name) : base(d, name) { }
 }
+
+/// <summary>
+/// <see cref="ModelsClientOptions.Offline"/> is on and the client's cache (memory or disk) holds no
+/// answer for the call: nothing was sent. Pages (<see cref="ModelsClient.ListAsync"/>) and walks
+/// from a cursor are never cached, so offline they always end here.
+/// </summary>
+public sealed class NotCachedException : AnthropicModelsException
+{
+    internal NotCachedException(in ErrorDetails d, string name) : base(d, name) { }
+}

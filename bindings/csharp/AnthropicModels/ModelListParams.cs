@@ -25,4 +25,12 @@ public sealed class ModelListParams
 
     /// <summary>Listing all fails with <see cref="PaginationException"/> after this many pages (default 1000).</summary>
     public int? MaxPages { get; set; }
+
+    /// <summary>
+    /// Listing all (<see cref="ModelsClient.ListAll"/>, <see cref="ModelsClient.GetModelListAsync"/>)
+    /// bypasses the client's cache: the listing is fetched (sharing a request already in flight) and
+    /// replaces the cached one. Changes nothing without a cache; ignored when
+    /// <see cref="ModelsClientOptions.Offline"/>.
+    /// </summary>
+    public bool Refresh { get; set; }
 }

@@ -34,7 +34,8 @@ public sealed unsafe class ModelsClient : IDisposable
         using (OptionsHandle opts = NativeOptions.Create(options))
         using (NativeHandle.Lease lease = opts.Borrow())
             status = NativeMethods.am_client_new(lease.Pointer, &client, &err);
-        ErrorMapping.ThrowIfFailed(status, err);
+        // Refusals here are about the options as a whole, e.g. a CacheDirectory that is a file.
+        ErrorMapping.ThrowIfFailed(status, err, nameof(options));
         _handle = new ClientHandle(client);
         if (options.Log != null)
         {
@@ -92,7 +93,8 @@ public sealed unsafe class ModelsClient : IDisposable
     /// <see cref="ModelListParams.Limit"/> says otherwise): stopping early sends no further request.
     /// Forwards (the default, or from <see cref="ModelListParams.AfterId"/>) models come newest
     /// first; backwards (from <see cref="ModelListParams.BeforeId"/>) they come nearest the cursor
-    /// first, i.e. oldest first.
+    /// first, i.e. oldest first. Pages are never cached: <see cref="GetModelListAsync"/> is the
+    /// whole listing that the client's cache answers.
     /// </summary>
     public IAsyncEnumerable<ModelInfo> ListAllAsync(ModelListParams? parameters = null, CancellationToken cancellationToken = default)
     {
@@ -117,12 +119,39 @@ public sealed unsafe class ModelsClient : IDisposable
 
     /// <summary>
     /// Every model, all pages fetched before it returns (newest first in both directions),
-    /// blocking the calling thread.
+    /// blocking the calling thread. The client's cache answers when it holds the listing (see
+    /// <see cref="ModelsClientOptions.CacheTtl"/>); <see cref="GetModelListAsync"/> is the
+    /// asynchronous form.
     /// </summary>
-    public IReadOnlyList<ModelInfo> ListAll(ModelListParams? parameters = null, CancellationToken cancellationToken = default)
+    public ModelList ListAll(ModelListParams? parameters = null, CancellationToken cancellationToken = default)
     {
         using ListParamsHandle? p = NativeListParams.CreateOrNull(parameters);
         return RunBlocking(ResultKinds.All, NativeListParams.Pointer(p), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every model in one <see cref="ModelList"/>, all pages fetched before the task completes
+    /// (newest first in both directions): the asynchronous form of <see cref="ListAll"/>. Unlike
+    /// the lazy <see cref="ListAllAsync"/>, the client's cache answers it when it holds the listing
+    /// (a fresh hit completes without a request), identical concurrent calls share one request when
+    /// a cache is on, and a failed refresh falls back to the disk cache.
+    /// </summary>
+    public Task<ModelList> GetModelListAsync(ModelListParams? parameters = null, CancellationToken cancellationToken = default)
+    {
+        using ListParamsHandle? p = NativeListParams.CreateOrNull(parameters);
+        return StartAsync(ResultKinds.All, NativeListParams.Pointer(p), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Forgets every answer the client's cache holds, so the next listing and retrieval send a
+    /// request. Listings in <see cref="ModelsClientOptions.CacheDirectory"/> stay, as the fallback
+    /// of a failed refresh and for offline use, but are no longer served as fresh. Any thread.
+    /// </summary>
+    public void InvalidateCache()
+    {
+        ThrowIfDisposed();
+        using NativeHandle.Lease client = BorrowClient();
+        NativeMethods.am_client_cache_invalidate(client.Pointer);
     }
 
     /// <summary>

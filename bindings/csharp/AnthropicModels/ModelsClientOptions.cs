@@ -79,6 +79,39 @@ public sealed class ModelsClientOptions
     public bool CurlGlobalInit { get; set; } = true;
 
     /// <summary>
+    /// How long a listing (<see cref="ModelsClient.ListAll"/>, <see cref="ModelsClient.GetModelListAsync"/>)
+    /// or a retrieved model is served from the client's memory without a request: up to 30 days;
+    /// null or <see cref="TimeSpan.Zero"/> keeps no memory cache (the default). The API's guide
+    /// suggests an hour. The cache key holds everything that changes an answer (base URL, a digest
+    /// of the credential, version, betas, workspace, headers, lifecycle filter, beta variant); pages
+    /// and walks from a cursor are never cached. With any cache setting on (this,
+    /// <see cref="CacheDirectory"/> or <see cref="Offline"/>), identical concurrent calls share one
+    /// request.
+    /// </summary>
+    public TimeSpan? CacheTtl { get; set; }
+
+    /// <summary>
+    /// A directory (created with mode 0700 when missing) where the last good full listing of each
+    /// cache key is kept, with no secret in it, and read by later clients and processes. When a
+    /// refresh fails (connection, timeout, HTTP 5xx, 529, 429), that listing is returned marked
+    /// <see cref="ModelList.IsStale"/> instead of the error. Null: no disk cache (the default).
+    /// </summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>
+    /// Once <see cref="CacheTtl"/> has passed, answer from the cache at once (marked
+    /// <see cref="ModelList.IsStale"/>) while one background request refreshes it. Needs a TTL.
+    /// </summary>
+    public bool StaleWhileRevalidate { get; set; }
+
+    /// <summary>
+    /// Never send a request: listings and models come from the cache (memory, then
+    /// <see cref="CacheDirectory"/>, however old; past the TTL they are marked stale), and a call
+    /// nothing cached answers throws <see cref="NotCachedException"/>.
+    /// </summary>
+    public bool Offline { get; set; }
+
+    /// <summary>
     /// Receives one line per HTTP attempt (never with credentials). It runs on the client's worker
     /// thread: keep it quick, and make no synchronous call on the client from it.
     /// </summary>

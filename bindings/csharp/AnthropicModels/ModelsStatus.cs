@@ -68,4 +68,9 @@ public enum ModelsStatus
 
     /// <summary>Listing every page met a repeated cursor, more pages without a cursor, or the page cap.</summary>
     Pagination = 20,
+
+    /// <summary>
+    /// <see cref="ModelsClientOptions.Offline"/> is on and nothing cached answers the call; nothing was sent.
+    /// </summary>
+    NotCached = 21,
 }

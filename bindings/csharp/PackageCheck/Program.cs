@@ -5,7 +5,7 @@ using AnthropicModels;
 try
 {
     using var client = new ModelsClient();
-    IReadOnlyList<ModelInfo> all = client.ListAll();
+    ModelList all = client.ListAll();
     ModelInfo model = await client.RetrieveAsync(args[0]);
     Console.WriteLine($"package ok: {all.Count} models; {args[0]} is {model.Id}; native library {ModelsClient.NativeVersion}");
     return 0;

@@ -51,6 +51,7 @@ internal static unsafe class ErrorMapping
             case ModelsStatus.Decode: return new DecodeException(d, name);
             case ModelsStatus.ResponseTooLarge: return new ResponseTooLargeException(d, name);
             case ModelsStatus.Pagination: return new PaginationException(d, name);
+            case ModelsStatus.NotCached: return new NotCachedException(d, name);
             default: return new AnthropicModelsException(d, name);  // out of memory, internal, newer classes
         }
     }

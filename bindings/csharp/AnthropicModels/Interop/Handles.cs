@@ -130,18 +130,19 @@ internal sealed class RequestHandle : NativeHandle
     protected override void Free(IntPtr pointer) => NativeMethods.am_request_free(pointer);
 }
 
-// Models and lists are released by their finalizers once no ModelInfo refers to them, and their
-// native memory (the response body and its parsed form) outweighs the managed objects many times:
-// the GC is told about it, so that a process listing models in a loop collects them in time.
-// The estimate per model is the order of a real one: about 1.5 KB of JSON and its DOM.
+// Models and lists are released by their finalizers once no ModelInfo (or ModelList) refers to
+// them, and their native memory (the response body and its parsed form) outweighs the managed
+// objects many times: the GC is told about it, so that a process listing models in a loop collects
+// them in time. The estimate per model is the order of a real one: about 1.5 KB of JSON and its DOM.
+// A selection's list shares the models of the list it was made from, whose pressure counts them.
 internal sealed class ModelListHandle : NativeHandle
 {
     private const long NativeBytesPerModel = 4096;
     private readonly long _pressure;
 
-    internal ModelListHandle(IntPtr pointer) : base(pointer, HandleKind.ModelList)
+    internal ModelListHandle(IntPtr pointer, bool sharesModels = false) : base(pointer, HandleKind.ModelList)
     {
-        _pressure = (long)NativeMethods.am_model_list_count(pointer) * NativeBytesPerModel;
+        _pressure = sharesModels ? 0 : (long)NativeMethods.am_model_list_count(pointer) * NativeBytesPerModel;
         if (_pressure > 0) GC.AddMemoryPressure(_pressure);
     }
 

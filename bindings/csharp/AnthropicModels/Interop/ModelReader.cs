@@ -21,14 +21,8 @@ internal static unsafe class ModelReader
         return page;
     }
 
-    /// <summary>Takes ownership of a model list and reads its models.</summary>
-    internal static IReadOnlyList<ModelInfo> ReadList(IntPtr list)
-    {
-        var owner = new ModelListHandle(list);
-        ModelInfo[] data = ReadModels(owner, list);
-        if (data.Length == 0) owner.Dispose();
-        return data;
-    }
+    /// <summary>Takes ownership of a model list (the result of listing all) and reads it.</summary>
+    internal static ModelList ReadList(IntPtr list) => new ModelList(new ModelListHandle(list));
 
     /// <summary>Takes ownership of a model from a get request and reads it.</summary>
     internal static ModelInfo ReadModel(IntPtr model) => Read(new ModelHandle(model), model);

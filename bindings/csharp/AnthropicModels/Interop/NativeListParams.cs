@@ -28,6 +28,7 @@ internal static unsafe class NativeListParams
                     NativeSetters.SetString(h, stage ?? throw new ArgumentException("Lifecycle: a stage is null.", nameof(parameters)),
                                             &NativeMethods.am_list_params_add_lifecycle, nameof(parameters), nameof(ModelListParams.Lifecycle));
                 NativeMethods.am_list_params_set_beta(h, parameters.Beta ? 1 : 0);
+                NativeMethods.am_list_params_set_refresh(h, parameters.Refresh ? 1 : 0);
                 if (parameters.MaxPages is int pages)
                     ErrorMapping.ThrowIfFailed(NativeMethods.am_list_params_set_max_pages(h, pages, &err), err, nameof(parameters), nameof(ModelListParams.MaxPages));
             }

@@ -57,12 +57,18 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial void am_options_set_beta_variant(IntPtr opts, int beta);
     [LibraryImport(Lib)] internal static partial void am_options_set_curl_global_init(IntPtr opts, int enabled);
     [LibraryImport(Lib)] internal static partial void am_options_set_callbacks_on_worker(IntPtr opts, int onWorker);
+    [LibraryImport(Lib)] internal static partial int am_options_set_cache_ttl_ms(IntPtr opts, long ms, IntPtr* err);
+    [LibraryImport(Lib)] internal static partial int am_options_set_cache_dir(IntPtr opts, byte* dir, IntPtr* err);
+    [LibraryImport(Lib)] internal static partial void am_options_set_cache_stale_while_revalidate(IntPtr opts, int enabled);
+    [LibraryImport(Lib)] internal static partial void am_options_set_offline(IntPtr opts, int offline);
 
     // ---- client ----
     [LibraryImport(Lib)] internal static partial int am_client_new(IntPtr opts, IntPtr* client, IntPtr* err);
     [LibraryImport(Lib)] internal static partial void am_client_free(IntPtr client);
     // fn: void (*)(int32_t level, const char *message, void *userdata); userdataFree: void (*)(void *)
     [LibraryImport(Lib)] internal static partial int am_client_set_log_callback(IntPtr client, IntPtr fn, IntPtr userdata, IntPtr userdataFree, IntPtr* err);
+    // Takes the cache's lock: a normal transition.
+    [LibraryImport(Lib)] internal static partial void am_client_cache_invalidate(IntPtr client);
 
     // ---- list parameters ----
     [LibraryImport(Lib)] internal static partial IntPtr am_list_params_new();
@@ -73,6 +79,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int am_list_params_add_lifecycle(IntPtr p, byte* stage, IntPtr* err);
     [LibraryImport(Lib)] internal static partial void am_list_params_set_beta(IntPtr p, int beta);
     [LibraryImport(Lib)] internal static partial int am_list_params_set_max_pages(IntPtr p, int maxPages, IntPtr* err);
+    [LibraryImport(Lib)] internal static partial void am_list_params_set_refresh(IntPtr p, int refresh);
 
     // ---- asynchronous calls (callback: void (*)(am_request *, void *userdata)) ----
     [LibraryImport(Lib)] internal static partial int am_models_list_async(IntPtr client, IntPtr p, IntPtr callback, IntPtr userdata, IntPtr userdataFree, IntPtr* request, IntPtr* err);
@@ -96,6 +103,21 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial byte* am_model_list_last_id(IntPtr list);
     [SuppressGCTransition]
     [LibraryImport(Lib)] internal static partial int am_model_list_has_more(IntPtr list);
+    [SuppressGCTransition]
+    [LibraryImport(Lib)] internal static partial int am_model_list_from_cache(IntPtr list);
+    [SuppressGCTransition]
+    [LibraryImport(Lib)] internal static partial int am_model_list_is_stale(IntPtr list);
+    [SuppressGCTransition]
+    [LibraryImport(Lib)] internal static partial long am_model_list_age_ms(IntPtr list);
+
+    // ---- selection (no request; filters allocate a new list, lookups return a model borrowed from the input) ----
+    [LibraryImport(Lib)] internal static partial int am_model_list_select_supported(IntPtr list, byte** paths, nuint count, IntPtr* result, IntPtr* err);
+    [LibraryImport(Lib)] internal static partial int am_model_list_select_lifecycle(IntPtr list, byte* stage, IntPtr* result, IntPtr* err);
+    [LibraryImport(Lib)] internal static partial int am_model_list_select_line(IntPtr list, byte* line, IntPtr* result, IntPtr* err);
+    [LibraryImport(Lib)] internal static partial int am_model_list_select_retiring_before(IntPtr list, long unixSeconds, IntPtr* result, IntPtr* err);
+    [LibraryImport(Lib)] internal static partial int am_model_list_sort_by_created(IntPtr list, int newestFirst, IntPtr* result, IntPtr* err);
+    [LibraryImport(Lib)] internal static partial IntPtr am_model_list_find(IntPtr list, byte* idOrPrefix);
+    [LibraryImport(Lib)] internal static partial IntPtr am_model_list_newest(IntPtr list, byte* line);
 
     // ---- models ----
     [LibraryImport(Lib)] internal static partial void am_model_free(IntPtr model);

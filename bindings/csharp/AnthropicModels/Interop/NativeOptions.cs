@@ -23,6 +23,7 @@ internal static unsafe class NativeOptions
             NativeSetters.SetString(p, options.Proxy, &NativeMethods.am_options_set_proxy, nameof(options), nameof(ModelsClientOptions.Proxy));
             NativeSetters.SetString(p, options.CaBundlePath, &NativeMethods.am_options_set_ca_bundle, nameof(options), nameof(ModelsClientOptions.CaBundlePath));
             NativeSetters.SetString(p, options.UserAgentSuffix, &NativeMethods.am_options_set_user_agent_suffix, nameof(options), nameof(ModelsClientOptions.UserAgentSuffix));
+            NativeSetters.SetString(p, options.CacheDirectory, &NativeMethods.am_options_set_cache_dir, nameof(options), nameof(ModelsClientOptions.CacheDirectory));
             foreach (string beta in options.Betas)
                 NativeSetters.SetString(p, beta ?? throw new ArgumentException("Betas: a beta name is null.", nameof(options)),
                                         &NativeMethods.am_options_add_beta, nameof(options), nameof(ModelsClientOptions.Betas));
@@ -31,6 +32,7 @@ internal static unsafe class NativeOptions
             SetMilliseconds(p, options.ConnectTimeout, &NativeMethods.am_options_set_connect_timeout_ms, nameof(ModelsClientOptions.ConnectTimeout));
             SetMilliseconds(p, options.Deadline, &NativeMethods.am_options_set_deadline_ms, nameof(ModelsClientOptions.Deadline));
             SetMilliseconds(p, options.RetryAfterCap, &NativeMethods.am_options_set_retry_after_cap_ms, nameof(ModelsClientOptions.RetryAfterCap));
+            SetMilliseconds(p, options.CacheTtl, &NativeMethods.am_options_set_cache_ttl_ms, nameof(ModelsClientOptions.CacheTtl));
             IntPtr err;
             if (options.MaxRetries is int retries)
                 ErrorMapping.ThrowIfFailed(NativeMethods.am_options_set_max_retries(p, retries, &err), err, nameof(options), nameof(ModelsClientOptions.MaxRetries));
@@ -39,6 +41,8 @@ internal static unsafe class NativeOptions
             NativeMethods.am_options_set_ignore_env(p, options.IgnoreEnvironment ? 1 : 0);
             NativeMethods.am_options_set_beta_variant(p, options.BetaVariant ? 1 : 0);
             NativeMethods.am_options_set_curl_global_init(p, options.CurlGlobalInit ? 1 : 0);
+            NativeMethods.am_options_set_cache_stale_while_revalidate(p, options.StaleWhileRevalidate ? 1 : 0);
+            NativeMethods.am_options_set_offline(p, options.Offline ? 1 : 0);
             // Completions go straight to their TaskCompletionSource; nothing needs a dispatch loop.
             NativeMethods.am_options_set_callbacks_on_worker(p, 1);
             return handle;

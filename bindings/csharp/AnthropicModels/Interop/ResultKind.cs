@@ -46,7 +46,7 @@ internal static unsafe class ResultKinds
 {
     internal static readonly ResultKind<ModelInfo> Model = new ModelKind();
     internal static readonly ResultKind<ModelListPage> Page = new PageKind();
-    internal static readonly ResultKind<IReadOnlyList<ModelInfo>> All = new AllKind();
+    internal static readonly ResultKind<ModelList> All = new AllKind();
 
     private sealed class ModelKind : ResultKind<ModelInfo>
     {
@@ -68,13 +68,13 @@ internal static unsafe class ResultKinds
         protected override ModelListPage Convert(IntPtr result) => ModelReader.ReadPage(result);
     }
 
-    private sealed class AllKind : ResultKind<IReadOnlyList<ModelInfo>>
+    private sealed class AllKind : ResultKind<ModelList>
     {
         internal override NativeCall Call => NativeCall.ListAll;
 
         protected override int Take(IntPtr request, IntPtr* result, IntPtr* err) =>
             NativeMethods.am_request_take_list(request, result, err);
 
-        protected override IReadOnlyList<ModelInfo> Convert(IntPtr result) => ModelReader.ReadList(result);
+        protected override ModelList Convert(IntPtr result) => ModelReader.ReadList(result);
     }
 }
