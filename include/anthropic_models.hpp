@@ -17,6 +17,14 @@
  * if (sonnet.supports(AM_CAP_EFFORT_HIGH) == amc::Support::Yes) { ... }
  * if (auto n = sonnet.max_input_tokens()) use(*n);
  *
+ * // A catalogue cached for an hour, on disk too (a failed refresh answers the
+ * // last good listing, marked stale), and selections that send no request.
+ * amc::Client cached(amc::Options().cache_ttl(std::chrono::hours(1)).cache_dir(dir));
+ * amc::ModelList all = cached.list_all();
+ * if (all.is_stale()) warn(all.age());
+ * amc::ModelList vision = all.select_supported({"image_input", "thinking.types.adaptive"});
+ * if (auto opus = all.newest("opus")) use(opus->id());
+ *
  * try { client.get("no-such-model"); }
  * catch (const amc::Error& e) { e.status(); e.http_status(); e.request_id(); }
  *
@@ -42,7 +50,9 @@
  *
  * @par Errors
  * Every failing C call throws anthropic_models::Error (carrying the
- * am_error's details); allocation failures throw std::bad_alloc; at() throws
+ * am_error's details, its status() the C status unchanged: e.g.
+ * AM_ERR_NOT_CACHED when an offline client has nothing cached to answer
+ * with); allocation failures throw std::bad_alloc; at() throws
  * std::out_of_range. There is no non-throwing variant: use the C API directly
  * (handle() exposes every underlying handle) when exceptions are unwanted.
  *
@@ -84,6 +94,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <initializer_list>
 #include <iterator>
 #include <memory>
 #include <mutex>
@@ -553,6 +564,45 @@ class Options {
     am_options_set_callbacks_on_worker(h_.get(), on_worker ? 1 : 0);
     return *this;
   }
+  /// Turns on the in-memory cache of list_all() and get(): an answer younger
+  /// than the TTL is served without a request. With any cache setting on,
+  /// identical concurrent list_all / get calls share one request.
+  /// @param ttl 0 (the default: no memory cache) to 30 days; the API's guide
+  ///        suggests an hour
+  /// @return *this
+  /// @throws Error (AM_ERR_INVALID_ARGUMENT) when out of range
+  Options &cache_ttl(std::chrono::milliseconds ttl) & {
+    detail::call(am_options_set_cache_ttl_ms, h_.get(), detail::to_ms(ttl));
+    return *this;
+  }
+  /// Turns on the disk cache: the last good full listing per cache key is
+  /// kept in this directory (created 0700 by the Client), served while
+  /// younger than the TTL, and returned marked stale when a refresh fails.
+  /// @param dir a directory path; nullopt turns the disk cache off
+  /// @return *this
+  /// @throws Error (AM_ERR_INVALID_ARGUMENT) for an empty or too long path;
+  ///         a path that cannot be used as a directory fails in the Client
+  Options &cache_dir(std::optional<std::string_view> dir) & {
+    detail::set_string(am_options_set_cache_dir, h_.get(), dir, "cache dir");
+    return *this;
+  }
+  /// Serves an expired cached answer at once (marked stale) while one
+  /// background request refreshes it. Needs a cache_ttl().
+  /// @param enabled true: serve while revalidating
+  /// @return *this
+  Options &cache_stale_while_revalidate(bool enabled = true) & noexcept {
+    am_options_set_cache_stale_while_revalidate(h_.get(), enabled ? 1 : 0);
+    return *this;
+  }
+  /// Offline mode: list_all() and get() answer from the cache only (an answer
+  /// past its TTL is marked stale) and nothing is ever sent; when nothing
+  /// cached answers, calls throw Error with AM_ERR_NOT_CACHED (list() always does).
+  /// @param enabled true: never touch the network
+  /// @return *this
+  Options &offline(bool enabled = true) & noexcept {
+    am_options_set_offline(h_.get(), enabled ? 1 : 0);
+    return *this;
+  }
 
   /// @cond AM_INTERNAL
   // The same setters on temporaries, so a chain can initialise a variable.
@@ -577,6 +627,12 @@ class Options {
   Options &&beta_variant(bool b = true) && noexcept { return std::move(beta_variant(b)); }
   Options &&curl_global_init(bool b) && noexcept { return std::move(curl_global_init(b)); }
   Options &&callbacks_on_worker(bool b = true) && noexcept { return std::move(callbacks_on_worker(b)); }
+  Options &&cache_ttl(std::chrono::milliseconds t) && { return std::move(cache_ttl(t)); }
+  Options &&cache_dir(std::optional<std::string_view> v) && { return std::move(cache_dir(v)); }
+  Options &&cache_stale_while_revalidate(bool b = true) && noexcept {
+    return std::move(cache_stale_while_revalidate(b));
+  }
+  Options &&offline(bool b = true) && noexcept { return std::move(offline(b)); }
   /// @endcond
 
   /// The underlying C handle (still owned by this object).
@@ -651,6 +707,14 @@ class ListParams {
     detail::call(am_list_params_set_max_pages, h_.get(), n);
     return *this;
   }
+  /// Makes list_all() bypass the client's cache for this call: it fetches and
+  /// repopulates the cache. No effect without a cache, nor offline.
+  /// @param r true: fetch and repopulate
+  /// @return *this
+  ListParams &refresh(bool r = true) & noexcept {
+    am_list_params_set_refresh(h_.get(), r ? 1 : 0);
+    return *this;
+  }
 
   /// @cond AM_INTERNAL
   ListParams &&limit(std::int32_t n) && { return std::move(limit(n)); }
@@ -659,6 +723,7 @@ class ListParams {
   ListParams &&lifecycle(std::string_view s) && { return std::move(lifecycle(s)); }
   ListParams &&beta(bool b = true) && noexcept { return std::move(beta(b)); }
   ListParams &&max_pages(std::int32_t n) && { return std::move(max_pages(n)); }
+  ListParams &&refresh(bool r = true) && noexcept { return std::move(refresh(r)); }
   /// @endcond
 
   /// The underlying C handle (still owned by this object).
@@ -1010,6 +1075,105 @@ class ModelList {
   /// @return the page's `has_more`; always false for list_all
   bool has_more() const noexcept { return am_model_list_has_more(h_.get()) != 0; }
 
+  /// Tells whether the list was answered from the client's cache (memory or
+  /// disk) rather than by a request made for this call.
+  /// @return true when from the cache
+  bool from_cache() const noexcept { return am_model_list_from_cache(h_.get()) != 0; }
+  /// Tells whether a cached list is past its TTL: served because a refresh
+  /// failed, while revalidating, or offline.
+  /// @return true when stale
+  bool is_stale() const noexcept { return am_model_list_is_stale(h_.get()) != 0; }
+  /// The age of the list's data: the time since the server sent it, as it
+  /// was when the call was answered.
+  /// @return 0 for an answer fetched for this call
+  std::chrono::milliseconds age() const noexcept { return std::chrono::milliseconds(am_model_list_age_ms(h_.get())); }
+
+  /// @name Selection
+  /// Filters, ordering and lookups that send no request and leave this list
+  /// unchanged. A filter returns a new list sharing these models (their order
+  /// kept unless it sorts), with has_more() false, first_id() / last_id() of
+  /// its own models, and this list's from_cache(), is_stale() and age(). On
+  /// an empty (moved-from) ModelList they throw Error (AM_ERR_INVALID_ARGUMENT).
+  /// Lookups return a view borrowed from this list.
+  /// @{
+
+  /// Keeps the models that support every capability path: only Support::Yes
+  /// counts (models listed without capabilities are Unknown, so dropped).
+  /// @param paths dotted paths, e.g. {"image_input", "thinking.types.adaptive"};
+  ///        none keeps every model
+  /// @return the new list
+  /// @throws Error (AM_ERR_INVALID_ARGUMENT) for an empty or malformed path
+  ///         ("", ".a", "a..b", blanks, commas, a NUL byte)
+  ModelList select_supported(std::initializer_list<std::string_view> paths) const {
+    return select_supported_in(paths.begin(), paths.end());
+  }
+  /// Keeps the models that support every capability path (see above).
+  /// @param paths dotted paths
+  /// @return the new list
+  /// @throws Error (AM_ERR_INVALID_ARGUMENT) for an empty or malformed path
+  ModelList select_supported(const std::vector<std::string_view> &paths) const {
+    return select_supported_in(paths.begin(), paths.end());
+  }
+  /// Keeps the models that support every capability path (see above).
+  /// @param paths dotted paths
+  /// @return the new list
+  /// @throws Error (AM_ERR_INVALID_ARGUMENT) for an empty or malformed path
+  ModelList select_supported(const std::vector<std::string> &paths) const {
+    return select_supported_in(paths.begin(), paths.end());
+  }
+  /// Keeps the models in one lifecycle stage.
+  /// @param stage e.g. "active", "deprecated", "retired"
+  /// @return the new list
+  /// @throws Error (AM_ERR_INVALID_ARGUMENT) for a NUL byte in stage
+  ModelList select_lifecycle(std::string_view stage) const {
+    return select_by(am_model_list_select_lifecycle, stage, "lifecycle stage");
+  }
+  /// Keeps the models of one line.
+  /// @param line e.g. "opus", "sonnet", "haiku"
+  /// @return the new list
+  /// @throws Error (AM_ERR_INVALID_ARGUMENT) for a NUL byte in line
+  ModelList select_line(std::string_view line) const { return select_by(am_model_list_select_line, line, "line"); }
+  /// Keeps the models with a known retirement date strictly before a time:
+  /// the deprecation watch the API's guide asks for.
+  /// @param t the time
+  /// @return the new list
+  ModelList select_retiring_before(std::chrono::system_clock::time_point t) const {
+    // Retirement dates are whole seconds: r < t exactly when r < ceil(t).
+    const auto secs = std::chrono::ceil<std::chrono::seconds>(t.time_since_epoch()).count();
+    am_model_list *out = nullptr;
+    detail::call(am_model_list_select_retiring_before, h_.get(), static_cast<std::int64_t>(secs), &out);
+    return ModelList(out);
+  }
+  /// Orders the models by created_at (stable; models without a readable date
+  /// last, in both directions).
+  /// @param newest_first true: newest first, else oldest first
+  /// @return the new list
+  ModelList sort_by_created(bool newest_first = true) const {
+    am_model_list *out = nullptr;
+    detail::call(am_model_list_sort_by_created, h_.get(), static_cast<std::int32_t>(newest_first ? 1 : 0), &out);
+    return ModelList(out);
+  }
+  /// Finds a model by id, else by an alias-like prefix: the newest model
+  /// whose id starts with the prefix followed by '-' ("claude-sonnet-4-5"
+  /// finds "claude-sonnet-4-5-20250929", never "claude-sonnet-4-50").
+  /// @param id_or_prefix the id or prefix
+  /// @return a view valid while the list lives; nullopt when none matches
+  ///         (always for "" or a string with a NUL byte)
+  std::optional<ModelView> find(std::string_view id_or_prefix) const {
+    if (id_or_prefix.empty() || id_or_prefix.find('\0') != std::string_view::npos) return std::nullopt;
+    return view_or_none(am_model_list_find(h_.get(), std::string(id_or_prefix).c_str()));
+  }
+  /// The newest model (latest created_at; ties keep list order), of one line
+  /// or of any.
+  /// @param line e.g. "opus"; nullopt for any line
+  /// @return a view valid while the list lives; nullopt when none matches
+  std::optional<ModelView> newest(std::optional<std::string_view> line = std::nullopt) const {
+    if (!line) return view_or_none(am_model_list_newest(h_.get(), nullptr));
+    if (line->find('\0') != std::string_view::npos) return std::nullopt;
+    return view_or_none(am_model_list_newest(h_.get(), std::string(*line).c_str()));
+  }
+  /// @}
+
   /// The underlying C handle (still owned by this object).
   /// @return the handle; NULL when empty
   const am_model_list *handle() const noexcept { return h_.get(); }
@@ -1021,6 +1185,33 @@ class ModelList {
   explicit operator bool() const noexcept { return h_ != nullptr; }
 
  private:
+  static std::optional<ModelView> view_or_none(const am_model *m) noexcept {
+    return m ? std::optional<ModelView>(ModelView(m)) : std::nullopt;
+  }
+
+  // The C selections taking one string argument.
+  template <typename Fn>
+  ModelList select_by(Fn fn, std::string_view arg, const char *what) const {
+    std::string a = detail::c_string(arg, what);
+    am_model_list *out = nullptr;
+    detail::call(fn, h_.get(), a.c_str(), &out);
+    return ModelList(out);
+  }
+
+  // Copies the paths NUL-terminated (refusing embedded NULs), then selects.
+  template <typename It>
+  ModelList select_supported_in(It first, It last) const {
+    std::vector<std::string> owned;
+    for (; first != last; ++first) owned.push_back(detail::c_string(*first, "capability path"));
+    std::vector<const char *> ptrs;
+    ptrs.reserve(owned.size());
+    for (const std::string &p : owned) ptrs.push_back(p.c_str());
+    am_model_list *out = nullptr;
+    detail::call(am_model_list_select_supported, h_.get(), static_cast<const char *const *>(ptrs.data()),
+                 ptrs.size(), &out);
+    return ModelList(out);
+  }
+
   detail::Handle<am_model_list, am_model_list_free> h_;
 };
 
@@ -1230,8 +1421,12 @@ class Client {
   ModelList list(const ListParams &params) const { return list_impl(am_models_list, params.handle()); }
   /// Every page, newest first; never a silently partial list. Blocks until
   /// the request finished; refused on the worker thread.
+  /// With a cache (Options::cache_ttl, cache_dir) a fresh cached listing is
+  /// answered without a request, and a failed refresh may answer the last
+  /// good listing marked stale (ModelList::is_stale()).
   /// @return every model
-  /// @throws Error on failure (AM_ERR_PAGINATION when the pages break the rules)
+  /// @throws Error on failure (AM_ERR_PAGINATION when the pages break the
+  ///         rules; AM_ERR_NOT_CACHED offline with nothing cached)
   ModelList list_all() const { return list_impl(am_models_list_all, nullptr); }
   /// Every page, newest first (see list_all()). Blocks until the request finished.
   /// @param params the parameters (limit is the page size)
@@ -1331,6 +1526,10 @@ class Client {
   void set_log_callback(LogFunction fn) {
     install_hook<detail::LogBox>(am_client_set_log_callback, detail::log_trampoline, std::move(fn));
   }
+  /// Forgets every cached answer, so the next list_all() and get() send a
+  /// request. Listings on disk stay, as the fallback of a failed refresh and
+  /// for offline mode, but are no longer served as fresh. Any thread.
+  void invalidate_cache() const noexcept { am_client_cache_invalidate(h_.get()); }
   /// Takes the pending callback exception, which dispatch() would rethrow.
   /// @return the exception (now cleared), or null
   std::exception_ptr take_callback_exception() noexcept { return state_ ? state_->take() : nullptr; }
