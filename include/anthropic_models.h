@@ -1412,7 +1412,9 @@ AM_API am_support am_model_capability_support_at(const am_model *model, size_t i
 AM_API am_status am_model_list_select_supported(const am_model_list *list, const char *const *paths, size_t count,
                                                 am_model_list **out, am_error **err) AM_NOEXCEPT;
 /**
- * Keeps the models in one lifecycle stage.
+ * Keeps the models in one lifecycle stage, as each model's own `lifecycle`
+ * field says: a model the server sent without one never matches (even when
+ * the server listed it under a lifecycle filter).
  * @param list the list
  * @param stage e.g. "active", "deprecated", "retired"; not NULL
  * @param out receives the new list; NULL on failure

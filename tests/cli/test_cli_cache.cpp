@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "amtest/catalog_oracle.hpp"
+#include "amtest/temp_dir.hpp"
 #include "cli_run.hpp"
 
 namespace clitest {
@@ -22,28 +23,7 @@ namespace {
 using amtest::CatalogModel;
 using amtest::CatalogSupport;
 using amtest::ExpectedIds;
-
-// A fresh empty directory, removed with what the test left in it.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/am-cli-cache-XXXXXX";
-    if (const char *p = mkdtemp(tmpl)) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string &path() const { return path_; }
-  std::vector<std::string> Files() const {
-    std::vector<std::string> out;
-    for (auto &e : std::filesystem::directory_iterator(path_)) out.push_back(e.path().string());
-    return out;
-  }
-
- private:
-  std::string path_;
-};
+using amtest::TempDir;
 
 std::string Field(const rapidjson::Value &m, const char *name) {
   auto it = m.FindMember(name);
@@ -97,7 +77,7 @@ class CliCache : public Cli {
   static std::string CacheFile(const TempDir &dir) {
     auto files = dir.Files();
     EXPECT_EQ(files.size(), 1u);
-    return files.empty() ? "" : files[0];
+    return files.empty() ? "" : dir.Path(files[0]);
   }
 };
 

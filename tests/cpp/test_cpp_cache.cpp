@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "amtest/catalog_oracle.hpp"
+#include "amtest/temp_dir.hpp"
 #include "cpp_fixture.hpp"
 
 namespace cpptest {
@@ -21,27 +22,8 @@ using amtest::BoundMs;
 using amtest::CatalogModel;
 using amtest::CatalogSupport;
 using amtest::ExpectedIds;
+using amtest::TempDir;
 using amtest::SleepMs;
-
-// A fresh empty directory, removed with what the test left in it.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/am-cpp-cache-XXXXXX";
-    if (const char *p = mkdtemp(tmpl)) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string &path() const { return path_; }
-  size_t Files() const {
-    return static_cast<size_t>(std::distance(std::filesystem::directory_iterator(path_), {}));
-  }
-
- private:
-  std::string path_;
-};
 
 std::vector<std::string> Ids(const amc::ModelList &l) {
   std::vector<std::string> out;
@@ -134,7 +116,7 @@ TEST_F(CppCacheTest, FreshHitSendsNothingRefreshBypassesInvalidateForgets) {
 TEST_F(CppCacheTest, DiskListingIsServedStaleWithItsAgeWhenTheServerIsGone) {
   TempDir dir;
   { amc::Client writer(CacheOptions(1h, dir.path())); (void)writer.list_all(); }
-  ASSERT_EQ(dir.Files(), 1u);
+  ASSERT_EQ(dir.Files().size(), 1u);
   const std::string url = server_->base_url();
   server_->stop();
   const int wait_ms = 300;

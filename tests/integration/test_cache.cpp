@@ -1,7 +1,6 @@
 // The catalogue cache: TTL hits, disk cache and stale-if-error, single-flight,
 // stale-while-revalidate, refresh, invalidate and offline mode, all observed
 // through the mock server's request log.
-#include <dirent.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +14,7 @@
 
 #include "amtest/catalog_oracle.hpp"
 #include "amtest/mock_api_test.hpp"
+#include "amtest/temp_dir.hpp"
 #include "amtest/time_scale.hpp"
 #include "amtest/watchdog.hpp"
 
@@ -24,42 +24,6 @@ namespace amtest {
 namespace {
 
 constexpr int64_t kHourMs = 3600 * 1000;
-
-// A fresh empty directory, removed with its files afterwards.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/am-cache-test-XXXXXX";
-    path_ = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    for (auto &f : Files()) std::remove((path_ + "/" + f).c_str());
-    rmdir(path_.c_str());
-  }
-  const std::string &path() const { return path_; }
-  std::vector<std::string> Files() const {
-    std::vector<std::string> out;
-    if (DIR *d = opendir(path_.c_str())) {
-      while (dirent *e = readdir(d))
-        if (std::string(e->d_name) != "." && std::string(e->d_name) != "..") out.push_back(e->d_name);
-      closedir(d);
-    }
-    return out;
-  }
-  std::string Read(const std::string &name) const {
-    std::ifstream in(path_ + "/" + name, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  void Write(const std::string &name, const std::string &bytes) const {
-    std::ofstream out(path_ + "/" + name, std::ios::binary | std::ios::trunc);
-    out << bytes;
-  }
-
- private:
-  std::string path_;
-};
 
 // Log lines a client's log callback received.
 struct LogLines {
