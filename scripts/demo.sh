@@ -30,7 +30,9 @@ url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$log")
 export ANTHROPIC_BASE_URL="$url" ANTHROPIC_API_KEY="local-demo-key"
 unset ANTHROPIC_AUTH_TOKEN
 cli="$build/tools/cli/am-models"
-run() { echo; echo "\$ am-models $*"; "$cli" "$@"; }
+# stderr joins stdout so notes (the "more results" hint, a stale mark) print
+# where they happen even when only stdout is piped.
+run() { echo; echo "\$ am-models $*"; "$cli" "$@" 2>&1; }
 
 echo "local API server: $url"
 run --version
@@ -41,6 +43,10 @@ run supports claude-opus-4-6 effort.xhigh
 echo; echo "\$ am-models supports claude-3-haiku-20240307 thinking   (unknown: exit status 4)"
 "$cli" supports claude-3-haiku-20240307 thinking || echo "exit status $?"
 run list --limit 2 --json
+cli_cache=$(mktemp -d)
+run --cache-dir "$cli_cache" --cache-ttl 3600 list --line opus --newest
+run --cache-dir "$cli_cache" --cache-ttl 3600 --offline list --supports image_input,thinking --retiring-before 2027-01-01
+rm -rf "$cli_cache"
 echo; echo "\$ examples/c/list_models"
 "$build/examples/c/list_models" | head -n 12
 echo; echo "\$ examples/c/game_loop   (asynchronous calls pumped from a 60 fps loop)"
