@@ -1,0 +1,72 @@
+#!/bin/sh
+# The library against the honest floor of a hand-written client, over real
+# HTTP to an OUT-OF-PROCESS `am-mock-server --synthetic 1000` (1013 models):
+#   list-all  am_models_list_all (limit=1000, 2 pages, every id read)
+#             vs bare libcurl (one easy handle, one kept-alive connection,
+#             limit=1000 then after_id=last_id while has_more) + RapidJSON
+#             ParseInsitu of each body, every data[i].id read
+#   get       am_model_get vs the same easy handle GETting /v1/models/{id}
+#             (bytes only)
+# Prints `uptime`, the medians (bench/am_floor.cpp: one sample per call,
+# kinds interleaved round by round) and the ratios library/floor (list-all
+# target <= 0.80x; get target <= 1.10x), then the memory a decoded list holds
+# against its JSON size (bench/am_memory.cpp; target <= 2x).
+#
+# Usage: bench/floor.sh [ROUNDS [LIST_CALLS_PER_ROUND [GET_CALLS_PER_ROUND]]]
+#        (defaults 20 10 200: ~400 list-alls and ~8000 gets, ~30 s)
+# Environment: BUILD_DIR (default <repo>/build; configured RelWithDebInfo with
+# the benchmarks if it does not exist), BENCH_CPU / BENCH_SERVER_CPU: CPU
+# lists for taskset of the client / of the server (default: unpinned; e.g.
+# BENCH_CPU=0 BENCH_SERVER_CPU=1 pins each to its own core, both =0 share one).
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD_DIR=${BUILD_DIR:-$ROOT/build}
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+  cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DAM_BUILD_BENCH=ON -DAM_BUILD_TOOLS=ON -DAM_BUILD_TESTS=OFF >/dev/null
+else
+  cmake "$BUILD_DIR" >/dev/null  # an existing tree may predate the bench targets
+fi
+cmake --build "$BUILD_DIR" --target am_floor am_memory am-mock-server -j2 >/dev/null
+
+pin() {  # pin CPU_LIST: a taskset prefix, or nothing
+  if [ -n "$1" ] && command -v taskset >/dev/null 2>&1; then echo "taskset -c $1"; fi
+}
+CLIENT_PIN=$(pin "${BENCH_CPU:-}")
+SERVER_PIN=$(pin "${BENCH_SERVER_CPU:-}")
+
+LOG=$(mktemp)
+server_pid=
+cleanup() {
+  [ -z "$server_pid" ] || { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; }
+  rm -f "$LOG"
+}
+trap cleanup EXIT INT TERM
+$SERVER_PIN "$BUILD_DIR/tools/mock-server/am-mock-server" --port 0 --synthetic 1000 >"$LOG" 2>&1 &
+server_pid=$!
+url=
+for _ in $(seq 100); do
+  url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$LOG")
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "floor.sh: am-mock-server did not start:" >&2; cat "$LOG" >&2; exit 1; }
+
+echo "load: $(uptime)"
+echo "client pinning: ${CLIENT_PIN:-none}; server pinning: ${SERVER_PIN:-none}; server: $url"
+$CLIENT_PIN "$BUILD_DIR/bench/am_floor" "$url" "$@" | python3 -c '
+import sys
+m = {}
+for line in sys.stdin:
+    print(line.rstrip())
+    f = line.split()
+    if f and f[0] == "result":
+        m[f[1]] = float(f[3])
+def ratio(label, lib, base, target):
+    print(f"ratio {label}: {m[lib] / m[base]:.2f}x (target <= {target:.2f}x)")
+ratio("list_all library/floor(curl + RapidJSON in situ)", "library_list_all", "floor_list_all", 0.80)
+ratio("get library/floor(curl)", "library_get", "floor_get", 1.10)
+'
+"$BUILD_DIR/bench/am_memory" "$url"
+echo "load: $(uptime)"
