@@ -358,35 +358,30 @@ bool dom_page(simd::dom::parser &parser, const simd::padded_string &json, SimdSi
   return true;
 }
 
-void BM_Ref_SimdjsonOnDemand(benchmark::State &state) {
+// One simdjson benchmark: `decode_page(parser, bytes, sink)` per iteration.
+template <typename Parser, typename DecodePage>
+void run_simdjson(benchmark::State &state, DecodePage decode_page, const char *failure) {
   const std::string &bytes = g.page_bytes;
-  simd::ondemand::parser parser;
+  Parser parser;
   for (auto _ : state) {
     simd::padded_string copy(bytes);
     SimdSink sink;
-    if (!od_page(parser, copy, sink) || sink.models != 1000) {
-      state.SkipWithError("simdjson ondemand decode failed");
+    if (!decode_page(parser, copy, sink) || sink.models != 1000) {
+      state.SkipWithError(failure);
       break;
     }
     benchmark::DoNotOptimize(sink);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
 }
+
+void BM_Ref_SimdjsonOnDemand(benchmark::State &state) {
+  run_simdjson<simd::ondemand::parser>(state, od_page, "simdjson ondemand decode failed");
+}
 BENCHMARK(BM_Ref_SimdjsonOnDemand)->Unit(benchmark::kMicrosecond);
 
 void BM_Ref_SimdjsonDom(benchmark::State &state) {
-  const std::string &bytes = g.page_bytes;
-  simd::dom::parser parser;
-  for (auto _ : state) {
-    simd::padded_string copy(bytes);
-    SimdSink sink;
-    if (!dom_page(parser, copy, sink) || sink.models != 1000) {
-      state.SkipWithError("simdjson DOM decode failed");
-      break;
-    }
-    benchmark::DoNotOptimize(sink);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
+  run_simdjson<simd::dom::parser>(state, dom_page, "simdjson DOM decode failed");
 }
 BENCHMARK(BM_Ref_SimdjsonDom)->Unit(benchmark::kMicrosecond);
 #endif  // AM_BENCH_HAVE_SIMDJSON

@@ -22,19 +22,10 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build}
-if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-  cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DAM_BUILD_BENCH=ON -DAM_BUILD_TOOLS=ON -DAM_BUILD_TESTS=OFF >/dev/null
-else
-  cmake "$BUILD_DIR" >/dev/null  # an existing tree may predate the bench targets
-fi
-cmake --build "$BUILD_DIR" --target am_floor am_memory am-mock-server -j2 >/dev/null
-
-pin() {  # pin CPU_LIST: a taskset prefix, or nothing
-  if [ -n "$1" ] && command -v taskset >/dev/null 2>&1; then echo "taskset -c $1"; fi
-}
-CLIENT_PIN=$(pin "${BENCH_CPU:-}")
-SERVER_PIN=$(pin "${BENCH_SERVER_CPU:-}")
+. "$ROOT/bench/lib.sh"
+bench_build "$BUILD_DIR" "$ROOT" am_floor am_memory am-mock-server
+CLIENT_PIN=$(bench_pin "${BENCH_CPU:-}")
+SERVER_PIN=$(bench_pin "${BENCH_SERVER_CPU:-}")
 
 LOG=$(mktemp)
 server_pid=
@@ -43,15 +34,7 @@ cleanup() {
   rm -f "$LOG"
 }
 trap cleanup EXIT INT TERM
-$SERVER_PIN "$BUILD_DIR/tools/mock-server/am-mock-server" --port 0 --synthetic 1000 >"$LOG" 2>&1 &
-server_pid=$!
-url=
-for _ in $(seq 100); do
-  url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$LOG")
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "floor.sh: am-mock-server did not start:" >&2; cat "$LOG" >&2; exit 1; }
+bench_start_server "$BUILD_DIR" "$LOG" $SERVER_PIN
 
 echo "load: $(uptime)"
 echo "client pinning: ${CLIENT_PIN:-none}; server pinning: ${SERVER_PIN:-none}; server: $url"

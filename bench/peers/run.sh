@@ -43,13 +43,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "== building the C programs, installing the TypeScript SDK, building the .NET program"
-if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-  cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DAM_BUILD_BENCH=ON -DAM_BUILD_TOOLS=ON -DAM_BUILD_TESTS=OFF >/dev/null
-else
-  cmake "$BUILD_DIR" >/dev/null
-fi
-cmake --build "$BUILD_DIR" --target am_floor am-mock-server -j2 >/dev/null
+. "$ROOT/bench/lib.sh"
+bench_build "$BUILD_DIR" "$ROOT" am_floor am-mock-server
 mkdir "$WORK/ts"
 cp "$HERE/ts/package.json" "$HERE/ts/package-lock.json" "$HERE/ts/bench.js" "$WORK/ts/"
 (cd "$WORK/ts" && npm ci --no-audit --no-fund --loglevel=error >"$WORK/npm.log" 2>&1) ||
@@ -58,20 +53,9 @@ cp -r "$HERE/dotnet" "$WORK/dotnet-src"  # builds outside the source tree (no ob
 dotnet build "$WORK/dotnet-src/PeerBench.csproj" -c Release -o "$WORK/dotnet" --verbosity quiet >"$WORK/dotnet.log" 2>&1 ||
   { cat "$WORK/dotnet.log" >&2; exit 1; }
 
-pin() {  # pin CPU_LIST: a taskset prefix, or nothing
-  if [ -n "$1" ] && command -v taskset >/dev/null 2>&1; then echo "taskset -c $1"; fi
-}
-CLIENT_PIN=$(pin "${BENCH_CPU:-}")
-SERVER_PIN=$(pin "${BENCH_SERVER_CPU:-}")
-$SERVER_PIN "$BUILD_DIR/tools/mock-server/am-mock-server" --port 0 --synthetic 1000 >"$WORK/server.log" 2>&1 &
-server_pid=$!
-url=
-for _ in $(seq 100); do
-  url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$WORK/server.log")
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "peers/run.sh: am-mock-server did not start:" >&2; cat "$WORK/server.log" >&2; exit 1; }
+CLIENT_PIN=$(bench_pin "${BENCH_CPU:-}")
+SERVER_PIN=$(bench_pin "${BENCH_SERVER_CPU:-}")
+bench_start_server "$BUILD_DIR" "$WORK/server.log" $SERVER_PIN
 
 echo "== measuring against $url (client pinning: ${CLIENT_PIN:-none}; server pinning: ${SERVER_PIN:-none})"
 echo "load before: $(uptime)"
