@@ -3,12 +3,19 @@
 //  1. Decoding a 1000-model page (~1.5 MB) of GET /v1/models:
 //       BM_Baseline_RapidJsonParse  copy the bytes into a std::string, then
 //                                   rapidjson::Document::Parse (DOM only)
+//       BM_Baseline_RapidJsonParseInsitu  copy, ParseInsitu, read every id:
+//                                   the floor client's work on a page
 //       BM_DecodeListPage           copy the bytes into a std::string, then
 //                                   am::decode_list_page (parse + decode into
 //                                   model values, as the client does)
 //       BM_Ref_ParsePage            copy + am::parse_page only (the library's
 //                                   parse step without the per-model decode),
 //                                   to split the decode cost in two.
+//       BM_Ref_SimdjsonOnDemand     copy into a simdjson::padded_string, then
+//       BM_Ref_SimdjsonDom          read the same fields with simdjson's
+//                                   On-Demand / DOM API (bench-only reference,
+//                                   built when Debian's libsimdjson-dev is
+//                                   installed; see the comment at the code)
 //     The std::string copy is INCLUDED in every one of them (decode_list_page
 //     takes its body by value and parses it in place, so the copy is part of
 //     the library's real cost; the baseline pays for the same copy). The
@@ -49,6 +56,9 @@
 #include <benchmark/benchmark.h>
 #include <curl/curl.h>
 #include <rapidjson/document.h>
+#ifdef AM_BENCH_HAVE_SIMDJSON
+#include <simdjson.h>
+#endif
 
 #include <malloc.h>
 #include <netinet/in.h>
@@ -62,6 +72,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "anthropic_models.h"
@@ -178,6 +189,26 @@ void BM_Baseline_RapidJsonParse(benchmark::State &state) {
 }
 BENCHMARK(BM_Baseline_RapidJsonParse)->Unit(benchmark::kMicrosecond);
 
+// What the hand-written client of bench/am_floor.cpp does with a page: copy,
+// rapidjson ParseInsitu (default allocator), read every data[i].id.
+void BM_Baseline_RapidJsonParseInsitu(benchmark::State &state) {
+  const std::string &bytes = g.page_bytes;
+  for (auto _ : state) {
+    std::string copy(bytes);
+    rapidjson::Document d;
+    d.ParseInsitu(&copy[0]);
+    if (d.HasParseError() || !d.IsObject() || !d.HasMember("data")) {
+      state.SkipWithError("rapidjson in-situ parse failed");
+      break;
+    }
+    size_t ids = 0;
+    for (const auto &m : d["data"].GetArray()) ids += m["id"].GetStringLength() > 0;
+    benchmark::DoNotOptimize(ids);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
+}
+BENCHMARK(BM_Baseline_RapidJsonParseInsitu)->Unit(benchmark::kMicrosecond);
+
 void BM_DecodeListPage(benchmark::State &state) {
   const std::string &bytes = g.page_bytes;
   for (auto _ : state) {
@@ -208,6 +239,174 @@ void BM_Ref_ParsePage(benchmark::State &state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
 }
 BENCHMARK(BM_Ref_ParsePage)->Unit(benchmark::kMicrosecond);
+
+#ifdef AM_BENCH_HAVE_SIMDJSON
+// The bench-only reference for decoding: simdjson (Debian's libsimdjson-dev;
+// the library itself keeps RapidJSON). Both read what am::decode_list_page
+// reads: first_id, last_id, has_more and, for each model, the eight string
+// fields, the two token counts, and a walk of `capabilities` checking that
+// every "supported" is a boolean or null. Like the library's benchmark, each
+// iteration copies the bytes (into simdjson's padded buffer) and its time
+// includes that copy. The parser is made once and reused, as a simdjson user
+// would; the library makes its DOM per body (it hands it to the caller).
+// On-Demand compares the raw keys (field.key(), no unescaping: simdjson's
+// fastest way) inside the models; the library unescapes every key in place.
+namespace simd = simdjson;
+
+struct SimdSink {
+  size_t chars = 0;
+  int64_t numbers = 0;
+  size_t models = 0;
+};
+
+template <typename Key>  // std::string_view, or On-Demand's raw (still escaped) key
+bool is_model_string_field(const Key &k) {
+  return k == "id" || k == "display_name" || k == "type" || k == "created_at" || k == "lifecycle" ||
+         k == "line" || k == "deprecated_at" || k == "retires_at";
+}
+
+bool od_capabilities(simd::ondemand::object obj, unsigned depth, SimdSink &sink) {
+  if (depth > 16) return false;
+  for (auto field : obj) {
+    simd::ondemand::raw_json_string key;
+    simd::ondemand::json_type t;
+    if (field.key().get(key) || field.value().type().get(t)) return false;
+    if (key == "supported") {
+      bool b = false;
+      if (t == simd::ondemand::json_type::null) continue;
+      if (t != simd::ondemand::json_type::boolean || field.value().get_bool().get(b)) return false;
+      sink.numbers += b;
+    } else if (t == simd::ondemand::json_type::object) {
+      simd::ondemand::object inner;
+      if (field.value().get_object().get(inner) || !od_capabilities(inner, depth + 1, sink)) return false;
+    }
+  }
+  return true;
+}
+
+bool od_model(simd::ondemand::object model, SimdSink &sink) {
+  for (auto field : model) {
+    simd::ondemand::raw_json_string key;
+    std::string_view str;
+    if (field.key().get(key)) return false;
+    if (is_model_string_field(key)) {
+      if (field.value().is_null()) continue;
+      if (field.value().get_string().get(str)) return false;
+      sink.chars += str.size();
+    } else if (key == "max_input_tokens" || key == "max_tokens") {
+      int64_t n = 0;
+      if (field.value().get_int64().get(n)) return false;
+      sink.numbers += n;
+    } else if (key == "capabilities") {
+      simd::ondemand::object caps;
+      if (field.value().get_object().get(caps) || !od_capabilities(caps, 0, sink)) return false;
+    }
+  }
+  ++sink.models;
+  return true;
+}
+
+bool od_page(simd::ondemand::parser &parser, const simd::padded_string &json, SimdSink &sink) {
+  simd::ondemand::document doc;
+  simd::ondemand::object root;
+  if (parser.iterate(json).get(doc) || doc.get_object().get(root)) return false;
+  for (auto field : root) {
+    std::string_view key, str;
+    if (field.unescaped_key().get(key)) return false;
+    if (key == "data") {
+      simd::ondemand::array arr;
+      if (field.value().get_array().get(arr)) return false;
+      for (auto elem : arr) {
+        simd::ondemand::object model;
+        if (elem.get_object().get(model) || !od_model(model, sink)) return false;
+      }
+    } else if (key == "first_id" || key == "last_id") {
+      if (field.value().get_string().get(str)) return false;
+      sink.chars += str.size();
+    } else if (key == "has_more") {
+      bool b = false;
+      if (field.value().get_bool().get(b)) return false;
+      sink.numbers += b;
+    }
+  }
+  return true;
+}
+
+bool dom_capabilities(simd::dom::object obj, unsigned depth, SimdSink &sink) {
+  if (depth > 16) return false;
+  for (auto [key, value] : obj) {
+    if (key == "supported") {
+      if (value.is_null()) continue;
+      if (!value.is_bool()) return false;
+      sink.numbers += value.get_bool().value_unsafe();
+    } else if (value.is_object() && !dom_capabilities(value.get_object().value_unsafe(), depth + 1, sink)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool dom_page(simd::dom::parser &parser, const simd::padded_string &json, SimdSink &sink) {
+  simd::dom::element root;
+  simd::dom::object page;
+  simd::dom::array arr;
+  if (parser.parse(json).get(root) || root.get_object().get(page) || page["data"].get_array().get(arr)) return false;
+  std::string_view s;
+  bool more = false;
+  if (page["first_id"].get_string().get(s)) return false;
+  sink.chars += s.size();
+  if (page["last_id"].get_string().get(s)) return false;
+  sink.chars += s.size();
+  if (page["has_more"].get_bool().get(more)) return false;
+  for (simd::dom::element e : arr) {
+    simd::dom::object model;
+    if (e.get_object().get(model)) return false;
+    for (auto [key, value] : model) {
+      if (is_model_string_field(key)) {
+        if (value.is_null()) continue;
+        if (value.get_string().get(s)) return false;
+        sink.chars += s.size();
+      } else if (key == "max_input_tokens" || key == "max_tokens") {
+        int64_t n = 0;
+        if (value.get_int64().get(n)) return false;
+        sink.numbers += n;
+      } else if (key == "capabilities") {
+        simd::dom::object caps;
+        if (value.get_object().get(caps) || !dom_capabilities(caps, 0, sink)) return false;
+      }
+    }
+    ++sink.models;
+  }
+  return true;
+}
+
+// One simdjson benchmark: `decode_page(parser, bytes, sink)` per iteration.
+template <typename Parser, typename DecodePage>
+void run_simdjson(benchmark::State &state, DecodePage decode_page, const char *failure) {
+  const std::string &bytes = g.page_bytes;
+  Parser parser;
+  for (auto _ : state) {
+    simd::padded_string copy(bytes);
+    SimdSink sink;
+    if (!decode_page(parser, copy, sink) || sink.models != 1000) {
+      state.SkipWithError(failure);
+      break;
+    }
+    benchmark::DoNotOptimize(sink);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
+}
+
+void BM_Ref_SimdjsonOnDemand(benchmark::State &state) {
+  run_simdjson<simd::ondemand::parser>(state, od_page, "simdjson ondemand decode failed");
+}
+BENCHMARK(BM_Ref_SimdjsonOnDemand)->Unit(benchmark::kMicrosecond);
+
+void BM_Ref_SimdjsonDom(benchmark::State &state) {
+  run_simdjson<simd::dom::parser>(state, dom_page, "simdjson DOM decode failed");
+}
+BENCHMARK(BM_Ref_SimdjsonDom)->Unit(benchmark::kMicrosecond);
+#endif  // AM_BENCH_HAVE_SIMDJSON
 
 // ---------------------------------------------------------------- warm GET
 

@@ -3,6 +3,12 @@
 # whether the run was pinned, then the ratios computed from the medians of the
 # real (wall-clock) times:
 #   decode/parse          BM_DecodeListPage / BM_Baseline_RapidJsonParse
+#   decode/(in-situ parse + ids)
+#                         BM_DecodeListPage / BM_Baseline_RapidJsonParseInsitu
+#                         (the per-page work of bench/floor.sh's libcurl floor)
+#   decode/simdjson-*     BM_DecodeListPage / BM_Ref_Simdjson{OnDemand,Dom}
+#                         (target <= 2.5x; only when am_bench was built with
+#                         Debian's libsimdjson-dev: apt-get install libsimdjson-dev)
 #   am_model_get/curl     BM_AmModelGet / BM_Baseline_CurlEasyLoop (target <= 1.10x)
 #   am_model_get/(curl + parse)
 #                         BM_AmModelGet / BM_Baseline_CurlEasyLoop_Parse
@@ -15,6 +21,7 @@
 # rapidjson-parse every body, i.e. do closer to the library's work.
 #
 # Usage: bench/run.sh [extra am_bench flags...]
+#   e.g. bench/run.sh --benchmark_filter='Decode|Simdjson|RapidJson|ParsePage' for decoding only
 # Environment: BUILD_DIR (default: <repo>/build), MIN_TIME (seconds per
 # benchmark run, default 0.5; the whole run then takes ~40 s pinned, ~50 s
 # unpinned, on 2 cores),
@@ -90,6 +97,10 @@ def ratio(label, num, den, target=None):
     print(f"ratio {label}: {r:.2f}x{extra}")
 
 ratio("decode/parse", "BM_DecodeListPage", "BM_Baseline_RapidJsonParse")
+ratio("decode/(in-situ parse + ids)", "BM_DecodeListPage", "BM_Baseline_RapidJsonParseInsitu")
+# simdjson (bench-only reference, libsimdjson-dev), same page and fields.
+ratio("decode/simdjson-ondemand", "BM_DecodeListPage", "BM_Ref_SimdjsonOnDemand", 2.5)
+ratio("decode/simdjson-dom", "BM_DecodeListPage", "BM_Ref_SimdjsonDom", 2.5)
 ratio("am_model_get/curl", "BM_AmModelGet", "BM_Baseline_CurlEasyLoop", 1.10)
 # Diagnostic: a baseline that also parses every body (the library decodes it).
 ratio("am_model_get/(curl + parse)", "BM_AmModelGet", "BM_Baseline_CurlEasyLoop_Parse")

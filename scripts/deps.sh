@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build, the tests and the language bindings
 # need, when missing. As root it runs apt-get itself; otherwise it prints the
-# command to run.
+# command to run. `scripts/deps.sh --bench` also installs the optional
+# benchmark-only references (never needed by the library or the tests).
 set -euo pipefail
 
 PACKAGES=(
@@ -25,6 +26,11 @@ PACKAGES=(
   # C# binding: NativeAOT links with clang and zlib; clang also builds the fuzzers
   clang
 )
+# Optional, bench-only: simdjson, the decoding reference of am_bench
+# (bench/run.sh); the library keeps RapidJSON.
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES+=(libsimdjson-dev)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

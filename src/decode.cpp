@@ -15,32 +15,68 @@ namespace {
 
 using rapidjson::Value;
 
-// Forwards SAX events to the document, refusing to nest deeper than the limit.
-struct DepthLimiter {
+// Forwards SAX events to the document, refusing to nest deeper than the
+// limit, and screens the capabilities trees of the models on the way (the
+// objects at `model_depth`; 0: none): a tree holding nothing but objects,
+// nulls and boolean "supported" members cannot fail check_capabilities, so
+// such a page skips that second walk. Anything else in a tree (a scalar under
+// another name, an array, deep nesting) only marks the page suspect, and
+// check_capabilities then decides, with the exact message, as before.
+struct SaxFilter {
   rapidjson::Document &d;
+  unsigned model_depth = 0;
   unsigned depth = 0;
   bool too_deep = false;
   bool out_of_range = false;
+  bool caps_next = false;       // the last key of a model was "capabilities"
+  unsigned caps_depth = 0;      // depth of the capabilities object being read; 0: outside
+  bool supported_next = false;  // in a capabilities tree, the last key was "supported"
+  bool caps_suspect = false;
 
-  bool Null() { return d.Null(); }
-  bool Bool(bool b) { return d.Bool(b); }
-  bool Int(int i) { return d.Int(i); }
-  bool Uint(unsigned i) { return d.Uint(i); }
-  bool Int64(int64_t i) { return d.Int64(i); }
-  bool Uint64(uint64_t i) { return d.Uint64(i); }
+  enum class Kind { Null, Bool, Other, Object, Array };
+  // Before every value: follows the capabilities trees.
+  void value(Kind k) {
+    if (caps_depth) {
+      if (k == Kind::Array || k == Kind::Other || (k == Kind::Bool && !supported_next) ||
+          (k == Kind::Object && (supported_next || depth + 1 - caps_depth > kMaxScreenedDepth)))
+        caps_suspect = true;
+      supported_next = false;
+    } else if (caps_next) {
+      caps_next = false;
+      if (k == Kind::Object) caps_depth = depth + 1;
+    }
+  }
+  static constexpr unsigned kMaxScreenedDepth = 8;  // real trees are 3 deep
+
+  bool Null() { return value(Kind::Null), d.Null(); }
+  bool Bool(bool b) { return value(Kind::Bool), d.Bool(b); }
+  bool Int(int i) { return value(Kind::Other), d.Int(i); }
+  bool Uint(unsigned i) { return value(Kind::Other), d.Uint(i); }
+  bool Int64(int64_t i) { return value(Kind::Other), d.Int64(i); }
+  bool Uint64(uint64_t i) { return value(Kind::Other), d.Uint64(i); }
   bool Double(double x) {
     if (!std::isfinite(x)) {  // beyond double's range: it could never be written back as JSON
       out_of_range = true;
       return false;
     }
-    return d.Double(x);
+    return value(Kind::Other), d.Double(x);
   }
-  bool RawNumber(const char *s, rapidjson::SizeType n, bool copy) { return d.RawNumber(s, n, copy); }
-  bool String(const char *s, rapidjson::SizeType n, bool copy) { return d.String(s, n, copy); }
-  bool Key(const char *s, rapidjson::SizeType n, bool copy) { return d.Key(s, n, copy); }
-  bool StartObject() { return enter() && d.StartObject(); }
-  bool EndObject(rapidjson::SizeType n) { --depth; return d.EndObject(n); }
-  bool StartArray() { return enter() && d.StartArray(); }
+  bool RawNumber(const char *s, rapidjson::SizeType n, bool copy) { return value(Kind::Other), d.RawNumber(s, n, copy); }
+  bool String(const char *s, rapidjson::SizeType n, bool copy) { return value(Kind::Other), d.String(s, n, copy); }
+  bool Key(const char *s, rapidjson::SizeType n, bool copy) {
+    if (caps_depth)
+      supported_next = n == 9 && std::memcmp(s, "supported", 9) == 0;
+    else if (depth == model_depth)
+      caps_next = n == 12 && std::memcmp(s, "capabilities", 12) == 0;
+    return d.Key(s, n, copy);
+  }
+  bool StartObject() { return value(Kind::Object), enter() && d.StartObject(); }
+  bool EndObject(rapidjson::SizeType n) {
+    if (depth == caps_depth) caps_depth = 0;
+    --depth;
+    return d.EndObject(n);
+  }
+  bool StartArray() { return value(Kind::Array), enter() && d.StartArray(); }
   bool EndArray(rapidjson::SizeType n) { --depth; return d.EndArray(n); }
 
   bool enter() {
@@ -163,6 +199,11 @@ bool check_capabilities(const Value &caps, const char *ctx, long idx, Error &err
   return fail(err, field, bad.expected, *bad.value);
 }
 
+// Depth of the model objects: the body itself (GET /v1/models/{id}), or the
+// elements of the root's "data" array (GET /v1/models).
+constexpr unsigned kModelDepth = 1;
+constexpr unsigned kListModelDepth = 3;
+
 // The ModelInfo fields this release reads, found in one pass over the object.
 enum class Field { String, Count, Capabilities };
 struct FieldSpec {
@@ -186,14 +227,30 @@ const FieldSpec kFields[] = {
     {"capabilities", Field::Capabilities, nullptr, nullptr, nullptr},
 };
 
-bool decode_model_value(const Value &v, ModelData &m, const char *ctx, long idx, Error &err) {
+// The spec of a member name, or null: by length first, then one comparison
+// (a linear scan compared every name of every model against every field).
+const FieldSpec *find_field(std::string_view name) {
+  auto is = [&](size_t i) { return kFields[i].name == name ? &kFields[i] : nullptr; };
+  switch (name.size()) {
+    case 2: return is(0);
+    case 4: return name[0] == 't' ? is(2) : is(5);
+    case 9: return is(4);
+    case 10: return name[0] == 'c' ? is(3) : name[0] == 'r' ? is(7) : is(9);
+    case 12: return name[0] == 'd' ? is(1) : is(10);
+    case 13: return is(6);
+    case 16: return is(8);
+    default: return nullptr;
+  }
+}
+
+// `page` says what parse_page learnt: whether a string may hold a NUL (only
+// through a \u escape) and whether the capabilities trees were screened clean.
+bool decode_model_value(const Value &v, const Page &page, ModelData &m, const char *ctx, long idx, Error &err) {
   if (!v.IsObject()) return fail(err, where(ctx, idx, ""), "object", v);
   m.obj = &v;
   for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
     std::string_view name(it->name.GetString(), it->name.GetStringLength());
-    const FieldSpec *spec = nullptr;
-    for (const FieldSpec &f : kFields)
-      if (f.name == name) spec = &f;
+    const FieldSpec *spec = find_field(name);
     const Value &val = it->value;
     if (!spec || val.IsNull()) continue;  // unknown fields are kept, not read
     auto field = [&] { return std::string(name); };  // only built for a message
@@ -201,7 +258,7 @@ bool decode_model_value(const Value &v, ModelData &m, const char *ctx, long idx,
       case Field::String: {
         if (!val.IsString()) return fail(err, where(ctx, idx, field().c_str()), "string", val);
         const char *str = val.GetString();
-        if (std::strlen(str) != val.GetStringLength()) {
+        if (page.has_unicode_escapes && std::strlen(str) != val.GetStringLength()) {
           err = Error::make(AM_ERR_DECODE, where(ctx, idx, field().c_str()) + ": contains a NUL character");
           return false;
         }
@@ -216,7 +273,7 @@ bool decode_model_value(const Value &v, ModelData &m, const char *ctx, long idx,
         break;
       case Field::Capabilities:
         if (!val.IsObject()) return fail(err, where(ctx, idx, field().c_str()), "object", val);
-        if (!check_capabilities(val, ctx, idx, err)) return false;
+        if (!page.capabilities_clean && !check_capabilities(val, ctx, idx, err)) return false;
         m.caps = &val;
         break;
     }
@@ -267,7 +324,7 @@ bool strings_are_utf8(const Value &v) {
 
 }  // namespace
 
-bool parse_page(Page &page, Error &err) {
+bool parse_page(Page &page, Error &err, unsigned model_depth) {
   if (page.buf.empty()) {
     err = Error::make(AM_ERR_DECODE, "empty response body");
     return false;
@@ -282,10 +339,10 @@ bool parse_page(Page &page, Error &err) {
       return false;
     }
   }
-  const bool has_unicode_escapes = page.buf.find("\\u") != std::string::npos;
-  // Recursive parsing is safe: DepthLimiter stops it at kMaxJsonDepth levels.
+  page.has_unicode_escapes = page.buf.find("\\u") != std::string::npos;
+  // Recursive parsing is safe: SaxFilter stops it at kMaxJsonDepth levels.
   constexpr unsigned kFlags = rapidjson::kParseInsituFlag;
-  DepthLimiter limiter{page.doc};
+  SaxFilter limiter{page.doc, model_depth};
   rapidjson::ParseResult result;
   auto generator = [&](rapidjson::Document &doc) {
     (void)doc;
@@ -309,16 +366,17 @@ bool parse_page(Page &page, Error &err) {
                                          rapidjson::GetParseError_En(result.Code()));
     return false;
   }
-  if (has_unicode_escapes && !strings_are_utf8(page.doc)) {
+  if (page.has_unicode_escapes && !strings_are_utf8(page.doc)) {
     err = Error::make(AM_ERR_DECODE, "a \\u escape encodes an unpaired surrogate (not valid UTF-8)");
     return false;
   }
+  page.capabilities_clean = model_depth > 0 && !limiter.caps_suspect;
   return true;
 }
 
 bool decode_list_page(std::string body, ListData &into, PageInfo &info, Error &err) {
   auto page = std::make_unique<Page>(std::move(body));
-  if (!parse_page(*page, err)) return false;
+  if (!parse_page(*page, err, kListModelDepth)) return false;
   const Value &root = page->doc;
   if (!root.IsObject()) return fail(err, "(response)", "object", root);
   auto data = root.FindMember("data");
@@ -339,7 +397,7 @@ bool decode_list_page(std::string body, ListData &into, PageInfo &info, Error &e
   pi.count = arr.Size();
   std::unique_ptr<ModelData[]> models(pi.count ? new ModelData[pi.count] : nullptr);
   for (rapidjson::SizeType i = 0; i < arr.Size(); ++i)
-    if (!decode_model_value(arr[i], models[i], "data", static_cast<long>(i), err)) return false;
+    if (!decode_model_value(arr[i], *page, models[i], "data", static_cast<long>(i), err)) return false;
   pi.models = models.get();
   into.pages.push_back(std::move(page));
   into.chunks.push_back(std::move(models));
@@ -349,9 +407,9 @@ bool decode_list_page(std::string body, ListData &into, PageInfo &info, Error &e
 
 bool decode_model(std::string body, ListData &into, ModelData *&out, Error &err) {
   auto page = std::make_unique<Page>(std::move(body));
-  if (!parse_page(*page, err)) return false;
+  if (!parse_page(*page, err, kModelDepth)) return false;
   std::unique_ptr<ModelData[]> model(new ModelData[1]);
-  if (!decode_model_value(page->doc, model[0], "", -1, err)) return false;
+  if (!decode_model_value(page->doc, *page, model[0], "", -1, err)) return false;
   out = model.get();
   into.pages.push_back(std::move(page));
   into.chunks.push_back(std::move(model));

@@ -25,12 +25,22 @@ struct Page {
       : buf(std::move(body)), pool(chunk_for(buf.size())), doc(&pool) {}
   std::string buf;
   // The DOM's nodes come from one pool sized to the body: rapidjson's default
-  // first chunk is 64 KiB, far more than a single model needs.
+  // first chunk is 64 KiB, far more than a single model needs. A compact
+  // 1000-model page needs ~1.4x its bytes of nodes; a chunk of exactly the
+  // body's size made the pool take a second chunk as large as the first.
   rapidjson::MemoryPoolAllocator<> pool;
   rapidjson::Document doc;
+  // What parse_page learnt on the way, so that decoding can skip work: a
+  // string can only hold a NUL through a \u escape; a clean page's
+  // capabilities trees need no second validation walk.
+  bool has_unicode_escapes = true;
+  bool capabilities_clean = false;
 
  private:
-  static size_t chunk_for(size_t body_bytes) { return body_bytes < 4096 ? 4096 : body_bytes; }
+  static size_t chunk_for(size_t body_bytes) {
+    size_t want = body_bytes + body_bytes / 2;
+    return want < 4096 ? 4096 : want;
+  }
 };
 
 // Computes a value once, on first use, from any thread. std::call_once alone
@@ -109,8 +119,10 @@ struct PageInfo {
 // parsing, so nothing later (serialising, freeing) can recurse too deep.
 constexpr unsigned kMaxJsonDepth = 128;
 
-// Parses `page->buf` in place. UTF-8 is validated; depth is limited.
-bool parse_page(Page &page, Error &err);
+// Parses `page->buf` in place. UTF-8 is validated; depth is limited. With a
+// model_depth (the depth of the model objects, 1 = the root), the models'
+// capabilities trees are screened on the way (Page::capabilities_clean).
+bool parse_page(Page &page, Error &err, unsigned model_depth = 0);
 // Decodes a GET /v1/models body; the page and its models are appended to `into`.
 bool decode_list_page(std::string body, ListData &into, PageInfo &info, Error &err);
 // Decodes a GET /v1/models/{id} body into `into`; returns the model through `out`.

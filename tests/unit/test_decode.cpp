@@ -539,6 +539,23 @@ INSTANTIATE_TEST_SUITE_P(
         Hostile{"supported_string_thinking_types",
                 R"({"data": [{"id": "m", "capabilities": {"thinking": {"types": {"adaptive": {"supported": 1}}}}}]})",
                 {"thinking.types.adaptive.supported"}},
+        // The parser screens capabilities trees on the way and skips the full
+        // check for clean pages: a bad tree after clean ones, a bad value
+        // reached through an escaped name, or an object where a boolean
+        // belongs must all still be found, with the full check's message.
+        Hostile{"bad_tree_after_clean_ones",
+                R"({"data": [{"id": "a", "capabilities": {"batch": {"supported": true}}},
+                             {"id": "b", "capabilities": {"batch": {"supported": "yes"}}}]})",
+                {"data[1].capabilities.batch.supported", "boolean"}},
+        Hostile{"escaped_capabilities_name", R"({"data": [{"id": "m", "capabilit\u0069es": {"batch": true}}]})",
+                {"data[0].capabilities.batch", "object"}},
+        Hostile{"escaped_supported_name",
+                R"({"data": [{"id": "m", "capabilities": {"batch": {"support\u0065d": 1}}}]})",
+                {"data[0].capabilities.batch.supported", "boolean"}},
+        Hostile{"supported_object", R"({"data": [{"id": "m", "capabilities": {"batch": {"supported": {}}}}]})",
+                {"data[0].capabilities.batch.supported", "boolean", "object"}},
+        Hostile{"known_capability_array", R"({"data": [{"id": "m", "capabilities": {"batch": [true]}}]})",
+                {"data[0].capabilities.batch", "object", "array"}},
         Hostile{"first_id_number", R"({"data": [], "first_id": 7})", {"first_id", "string"}},
         Hostile{"last_id_object", R"({"data": [], "last_id": {}})", {"last_id"}},
         Hostile{"embedded_nul", kNul, {"data[0].display_name"}},
@@ -569,6 +586,8 @@ TEST(DecodeModelHostile, SingleModelErrorsNameTheField) {
            {R"({"id": ""})", "id"},
            {R"({"id": "m", "max_tokens": "5"})", "max_tokens"},
            {R"({"id": "m", "capabilities": {"pdf_input": false}})", "capabilities.pdf_input"},
+           {R"({"id": "m", "capabilities": {"batch": {"supported": true}, "pdf_input": {"supported": 0}}})",
+            "capabilities.pdf_input.supported"},
            {R"([{"id": "m"}])", "(response)"},
            {"", "empty"},
            {R"({"id": "m"} trailing)", "malformed JSON"},
