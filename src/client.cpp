@@ -84,8 +84,14 @@ bool Client::blocking(Call::Kind kind, const ListParams &p, const std::string *i
     return false;
   }
   std::shared_ptr<Call> call;
-  if (!prepare(kind, p, id, nullptr, call, err) || !start(call, err)) return false;
-  Engine::flush_deferred_wakeup();  // inside a dispatch callback, the submission's wake-up waits for nobody
+  if (!prepare(kind, p, id, nullptr, call, err)) return false;
+  // When the engine is idle the call runs right here, on this thread: no
+  // hand-off to the worker and back. Otherwise it is started like an
+  // asynchronous call and waited for.
+  if (!engine_->run_here(call)) {
+    if (!start(call, err)) return false;
+    Engine::flush_deferred_wakeup();  // inside a dispatch callback, the submission's wake-up waits for nobody
+  }
   call->wait_for(-1);
   return call->take(list, model, err) == AM_OK;
 }

@@ -1,6 +1,7 @@
 // The client: checks a request's arguments, builds its call, and hands it to
-// its engine. Blocking calls are the same calls, waited for, so there is one
-// code path for both.
+// its engine. Blocking calls are the same calls, driven on the calling thread
+// when the engine is idle (Engine::run_here) and waited for otherwise, so
+// there is one code path for both.
 #pragma once
 
 #include <memory>
@@ -29,7 +30,7 @@ class Client {
   // being freed (or out of memory); the call then never runs.
   bool start(std::shared_ptr<Call> call, Error &err);
 
-  // Prepare + start + wait + take.
+  // Prepare + (run here, or start + wait) + take.
   bool list(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err);
   bool list_all(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err);
   bool get(const std::string &id, std::unique_ptr<am_model> &out, Error &err);
