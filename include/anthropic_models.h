@@ -564,10 +564,12 @@ typedef void (*am_userdata_free)(void *userdata);
  * @defgroup am_client Client
  * @brief A connection pool, one worker thread, and the delivery of completions.
  *
- * Each client has one worker thread that drives all of its requests
- * (blocking and asynchronous) over kept-alive connections. A client may be
- * used from any number of threads at once; only am_client_free() must not
- * overlap any other call on it.
+ * Each client has one worker thread that drives its requests over
+ * kept-alive connections. A blocking call made while the client has nothing
+ * else in flight drives its own request on the calling thread instead (no
+ * thread hand-off), over the same connections. A client may be used from any
+ * number of threads at once; only am_client_free() must not overlap any
+ * other call on it.
  * @{
  */
 /** Opaque client; created by am_client_new(), freed by am_client_free(). */
@@ -702,9 +704,12 @@ enum am_log_level_code {
 typedef void (*am_log_fn)(am_log_level level, const char *message, void *userdata);
 /**
  * Sets the client's log callback. It runs on the client's worker thread and
- * must be quick (it delays every request of the client); the cache's lines
- * (an ignored cache file, a stale answer served) may also come from the
- * thread of a blocking call.
+ * must be quick (it delays every request of the client). While one is set,
+ * blocking calls run on the worker too, so their lines are logged there,
+ * before the call returns. (A blocking call already running on its caller's
+ * thread when the callback is set hands its lines to the worker, which may
+ * log them just after the call returns; so are the cache's lines about a file
+ * a blocking call read.)
  *
  * The log callback (and a completion notifier) may replace or remove itself
  * or the other hook from inside its call. The replaced callback's
@@ -816,9 +821,12 @@ AM_API void am_list_params_set_refresh(am_list_params *params, int32_t refresh) 
  * @brief GET /v1/models and GET /v1/models/{id}, waiting for the result.
  *
  * Each call blocks the calling thread until its request finishes: network,
- * retries and backoff, bounded by the client's timeouts and deadline. It runs
- * on the client's worker like an asynchronous request (the same retry policy
- * and errors). Any thread may call them, several at once, except the client's
+ * retries and backoff, bounded by the client's timeouts and deadline, with
+ * the retry policy and errors of an asynchronous request and the client's
+ * connections. When the client has nothing else in flight and no log
+ * callback is set, the call runs on the calling thread itself (no thread
+ * hand-off); otherwise, or when other work arrives meanwhile, the client's
+ * worker runs it and the caller waits. Any thread may call them, several at once, except the client's
  * own worker thread: from a callback running there they fail at once with
  * AM_ERR_INVALID_ARGUMENT instead of deadlocking. A missing credential fails
  * with AM_ERR_AUTHENTICATION (http_status 0) before anything is sent.

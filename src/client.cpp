@@ -137,13 +137,22 @@ bool Client::blocking(Call::Kind kind, const ListParams &p, const std::string *i
     case CacheUse::None: break;
   }
   std::shared_ptr<Call> call;
-  if (!build(kind, p, id, nullptr, call, err) || !start(call, err)) return false;
+  if (!build(kind, p, id, nullptr, call, err) || !run(call, err)) return false;
   return wait_and_take(call, list, model, err);
+}
+
+bool Client::run(const std::shared_ptr<Call> &call, Error &err) {
+  // When the engine is idle the call runs right here, on this thread: no
+  // hand-off to the worker and back. Otherwise it is started like an
+  // asynchronous call and waited for.
+  if (engine_->run_here(call)) return true;
+  if (!start(call, err)) return false;
+  Engine::flush_deferred_wakeup();  // inside a dispatch callback, the submission's wake-up waits for nobody
+  return true;
 }
 
 bool Client::wait_and_take(const std::shared_ptr<Call> &call, std::unique_ptr<am_model_list> *list,
                            std::unique_ptr<am_model> *model, Error &err) {
-  Engine::flush_deferred_wakeup();  // inside a dispatch callback, the submission's wake-up waits for nobody
   call->wait_for(-1);
   return call->take(list, model, err) == AM_OK;
 }
@@ -156,7 +165,7 @@ bool Client::cached_blocking(Call::Kind kind, const ListParams &p, const std::st
     CachePlan plan = cache_->plan(q);
     switch (plan.kind) {
       case CachePlan::Network:
-        return start(call, err) && wait_and_take(call, list, model, err);
+        return run(call, err) && wait_and_take(call, list, model, err);
       case CachePlan::Serve:
         plan.answer.copy_to(list, model, now_unix_ms());
         return true;
@@ -166,7 +175,7 @@ bool Client::cached_blocking(Call::Kind kind, const ListParams &p, const std::st
       case CachePlan::ServeAndRevalidate: {
         call->lead(cache_, q, plan.flight);  // nobody waits for it: it only repopulates the cache
         Error ignored;
-        if (!start(call, ignored)) cache_->abandon(*plan.flight);
+        if (!start(call, ignored)) cache_->abandon(*plan.flight);  // on the worker, never on this thread
         plan.answer.copy_to(list, model, now_unix_ms());
         return true;
       }
@@ -181,7 +190,7 @@ bool Client::cached_blocking(Call::Kind kind, const ListParams &p, const std::st
       }
       case CachePlan::Lead:
         call->lead(cache_, q, plan.flight);
-        if (!start(call, err)) {
+        if (!run(call, err)) {
           cache_->abandon(*plan.flight);
           return false;
         }

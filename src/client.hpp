@@ -1,7 +1,8 @@
 // The client: checks a request's arguments, asks its cache (when one is
 // configured) whether the call needs a request, builds the call, and hands it
-// to its engine. Blocking calls are the same calls, waited for, so there is
-// one code path for both.
+// to its engine. Blocking calls are the same calls, driven on the calling
+// thread when the engine is idle (Engine::run_here) and waited for otherwise,
+// so there is one code path for both.
 #pragma once
 
 #include <memory>
@@ -33,7 +34,7 @@ class Client {
   // being freed (or out of memory); the call then never runs.
   bool start(std::shared_ptr<Call> call, Error &err);
 
-  // Prepare + start + wait + take.
+  // Prepare + (run here, or start + wait) + take.
   bool list(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err);
   bool list_all(const ListParams &p, std::unique_ptr<am_model_list> &out, Error &err);
   bool get(const std::string &id, std::unique_ptr<am_model> &out, Error &err);
@@ -57,6 +58,9 @@ class Client {
   // A blocking call the cache takes: served, shared, or sent and landed.
   bool cached_blocking(Call::Kind kind, const ListParams &p, const std::string *id, const CacheQuery &q,
                        std::unique_ptr<am_model_list> *list, std::unique_ptr<am_model> *model, Error &err);
+  // Runs a built call: on this thread when the engine is idle, else on the
+  // worker. False only when it could not start.
+  bool run(const std::shared_ptr<Call> &call, Error &err);
   bool wait_and_take(const std::shared_ptr<Call> &call, std::unique_ptr<am_model_list> *list,
                      std::unique_ptr<am_model> *model, Error &err);
   bool blocking(Call::Kind kind, const ListParams &p, const std::string *id, std::unique_ptr<am_model_list> *list,

@@ -1,6 +1,5 @@
 #include "engine.hpp"
 
-
 namespace am {
 
 namespace {
@@ -75,11 +74,14 @@ bool Engine::start(Error &err) {
 void Engine::stop() {
   link_->detach();  // request handles stop calling in; this stop cancels them all
   if (worker_.joinable()) {
+    bool wake;
     {
       std::lock_guard<std::mutex> lock(mu_);
       stopping_ = true;
+      wakeup_sent_ = false;  // this wake-up must happen whatever was sent before
+      wake = need_wakeup_locked();
     }
-    curl_multi_wakeup(multi_);
+    if (wake) curl_multi_wakeup(multi_);
     worker_.join();
   }
   // No callback runs from here on: release what the host pinned for them.
@@ -108,10 +110,22 @@ void Engine::stop_from_worker(std::function<void()> then) {
 // burst. A submission inside a dispatch callback defers even that one until
 // dispatch returns, without marking it sent: a submitter on another thread
 // still wakes the worker, and so does anyone about to wait on this thread.
+//
+// A parked worker waits on idle_cv_, not in curl_multi_poll (the loop may be
+// a caller's meanwhile), so it is notified instead.
 bool Engine::need_wakeup_locked() {
   if (wakeup_sent_) return false;
   wakeup_sent_ = true;
+  if (owner_ == Owner::Idle) {
+    idle_cv_.notify_one();
+    return false;
+  }
   return true;
+}
+
+bool Engine::has_work_locked() const {
+  return !incoming_.empty() || !cancels_.empty() || !resumes_.empty() || stopping_ || adopt_ ||
+         !caller_lines_.empty();
 }
 
 void Engine::wake_worker() {
@@ -219,7 +233,14 @@ void Engine::set_logger(am_log_fn fn, void *userdata, am_userdata_free userdata_
   logger_.replace(fn, userdata, userdata_free);
 }
 
-void Engine::log(am_log_level level, const std::string &line) { logger_.call(level, line.c_str()); }
+void Engine::log(am_log_level level, const std::string &line) {
+  if (on_worker()) return logger_.call(level, line.c_str());
+  // A caller drives the loop (the callback was set during its call): log
+  // callbacks run on the worker, so the line waits for it, and the caller
+  // gives the loop back at its next turn (has_work_locked).
+  std::lock_guard<std::mutex> lock(mu_);
+  caller_lines_.emplace_back(level, line);
+}
 
 int Engine::dispatch(int max) {
   host_wakeup_.drain();
@@ -260,20 +281,109 @@ int Engine::dispatch(int max) {
   return ran;
 }
 
+void Engine::progress() {
+  int running = 0;
+  curl_multi_perform(multi_, &running);
+  int left = 0;
+  while (CURLMsg *m = curl_multi_info_read(multi_, &left)) {
+    if (m->msg != CURLMSG_DONE) continue;
+    CURL *easy = m->easy_handle;
+    CURLcode code = m->data.result;  // read before the handle is removed
+    Transfer *t = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char **>(&t));
+    auto it = t ? active_.find(static_cast<Job *>(t->owner)) : active_.end();
+    if (it == active_.end()) {
+      curl_multi_remove_handle(multi_, easy);
+      continue;
+    }
+    std::shared_ptr<Job> c = it->second;
+    c->on_transfer_done(*this, code);
+  }
+
+  auto now = Clock::now();
+  while (!timers_.empty() && timers_.top().due <= now) {
+    Timer t = timers_.top();
+    timers_.pop();
+    if (active_.count(t.job.get())) t.job->on_timer(*this, t.generation);
+  }
+}
+
+long Engine::poll_timeout_ms() {
+  long wait_ms = -1;
+  curl_multi_timeout(multi_, &wait_ms);
+  if (wait_ms < 0 || wait_ms > kMaxPollMs) wait_ms = kMaxPollMs;
+  if (!timers_.empty()) {
+    // Rounded up: rounded down, the last fraction of a millisecond before a
+    // timer is due would be spent spinning through zero-length polls.
+    auto until = std::chrono::ceil<std::chrono::milliseconds>(timers_.top().due - Clock::now()).count();
+    if (until < wait_ms) wait_ms = until < 0 ? 0 : static_cast<long>(until);
+  }
+  return wait_ms;
+}
+
+void Engine::park() {
+  std::unique_lock<std::mutex> lock(mu_);
+  // At its first call the worker does not own the loop yet (it starts Idle),
+  // and a caller may have taken it meanwhile.
+  if (owner_ == Owner::Worker) owner_ = Owner::Idle;
+  idle_cv_.wait(lock, [this] { return owner_ == Owner::Idle && has_work_locked(); });
+  owner_ = Owner::Worker;
+}
+
+bool Engine::run_here(const std::shared_ptr<Job> &job) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (owner_ != Owner::Idle || has_work_locked() || logger_.set()) return false;
+    owner_ = Owner::Caller;
+  }
+  // However this ends (also by an exception), the loop goes back, and the
+  // worker adopts whatever is still in it.
+  struct Release {
+    Engine *self;
+    ~Release() { self->release_loop(); }
+  } release{this};
+  active_[job.get()] = job;
+  job->start(*this);
+  while (active_.count(job.get())) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (has_work_locked()) break;  // the worker's turn: it finishes the job
+    }
+    progress();
+    if (!active_.count(job.get())) break;
+    long wait_ms = poll_timeout_ms();
+    if (wait_ms > 0) curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait_ms), nullptr);
+  }
+  return true;
+}
+
+void Engine::release_loop() {
+  if (active_.empty()) timers_ = {};  // the caller's job is done: its timers are stale
+  std::lock_guard<std::mutex> lock(mu_);
+  owner_ = Owner::Idle;
+  if (!active_.empty()) adopt_ = true;
+  if (has_work_locked()) idle_cv_.notify_one();
+}
+
 void Engine::run() {
   worker_id_.store(std::this_thread::get_id());
   t_worker_link = link_.get();
+  park();  // the worker starts parked: nothing is in flight yet
   for (;;) {
     std::vector<std::shared_ptr<Job>> incoming, cancels, resumes;
+    std::vector<std::pair<am_log_level, std::string>> lines;
     bool stopping;
     {
       std::lock_guard<std::mutex> lock(mu_);
       incoming.swap(incoming_);
       cancels.swap(cancels_);
       resumes.swap(resumes_);
+      lines.swap(caller_lines_);
       stopping = stopping_;
+      adopt_ = false;
       wakeup_sent_ = false;  // the next submission must wake the worker again
     }
+    for (auto &l : lines) logger_.call(l.first, l.second.c_str());
     for (auto &c : incoming) active_[c.get()] = c;
     if (!stopping)
       for (auto &c : incoming) c->start(*this);
@@ -293,43 +403,19 @@ void Engine::run() {
       break;
     }
 
-    int running = 0;
-    curl_multi_perform(multi_, &running);
-    int left = 0;
-    while (CURLMsg *m = curl_multi_info_read(multi_, &left)) {
-      if (m->msg != CURLMSG_DONE) continue;
-      CURL *easy = m->easy_handle;
-      CURLcode code = m->data.result;  // read before the handle is removed
-      Transfer *t = nullptr;
-      curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char **>(&t));
-      auto it = t ? active_.find(static_cast<Job *>(t->owner)) : active_.end();
-      if (it == active_.end()) {
-        curl_multi_remove_handle(multi_, easy);
-        continue;
-      }
-      std::shared_ptr<Job> c = it->second;
-      c->on_transfer_done(*this, code);
-    }
-
-    auto now = Clock::now();
-    while (!timers_.empty() && timers_.top().due <= now) {
-      Timer t = timers_.top();
-      timers_.pop();
-      if (active_.count(t.job.get())) t.job->on_timer(*this, t.generation);
-    }
+    progress();
 
     if (ready_pending_) {  // once per iteration, whatever queued completions in it
       ready_pending_ = false;
       signal_ready();
     }
 
-    long wait_ms = -1;
-    curl_multi_timeout(multi_, &wait_ms);
-    if (wait_ms < 0 || wait_ms > kMaxPollMs) wait_ms = kMaxPollMs;
-    if (!timers_.empty()) {
-      auto until = std::chrono::duration_cast<std::chrono::milliseconds>(timers_.top().due - Clock::now()).count();
-      if (until < wait_ms) wait_ms = until < 0 ? 0 : static_cast<long>(until);
+    if (active_.empty()) {
+      timers_ = {};  // nothing is in flight: whatever is left is stale
+      park();  // nothing in flight: the loop is free for blocking callers until there is
+      continue;
     }
+    long wait_ms = poll_timeout_ms();
     if (wait_ms > 0) curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait_ms), nullptr);
   }
   // Whatever is still attached to the multi handle (nothing, normally).

@@ -1,7 +1,14 @@
-// The per-client engine: one worker thread drives every request in flight
-// through libcurl's multi interface (never a thread per call), runs backoff
-// timers, honours cancellation, and hands completions to the host: queued for
+// The per-client engine: one loop drives every request in flight through
+// libcurl's multi interface (never a thread per call), runs backoff timers,
+// honours cancellation, and hands completions to the host: queued for
 // am_client_dispatch (the default), or run on the worker when the host opts in.
+//
+// The loop runs on the client's worker thread, except that a blocking call
+// made while the loop is idle runs it on the calling thread (run_here), the
+// way curl_easy_perform drives a private multi handle: no thread hand-off,
+// and the same multi handle, so the same connections. Whoever drives the
+// loop owns the multi handle, the transport and every "loop only" member;
+// ownership passes under mu_ (see Owner), which orders their accesses.
 #pragma once
 
 #include <curl/curl.h>
@@ -18,6 +25,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "error.hpp"
@@ -35,7 +43,7 @@ class Engine;
 class Job {
  public:
   virtual ~Job() = default;
-  // Worker thread: progress.
+  // The thread driving the loop (the worker, or a blocking caller): progress.
   virtual void start(Engine &e) = 0;
   virtual void on_transfer_done(Engine &e, CURLcode code) = 0;
   virtual void on_timer(Engine &e, uint64_t generation) = 0;
@@ -110,11 +118,22 @@ class Engine {
   int wakeup_fd() const { return host_wakeup_.fd(); }
   void set_notify(am_notify_fn fn, void *userdata, am_userdata_free userdata_free);
   void set_logger(am_log_fn fn, void *userdata, am_userdata_free userdata_free);
-  // Worker thread: is anyone listening, and tell them.
+  // A blocking call without the hand-off: when the loop is idle (the worker
+  // parked with nothing in flight, nothing queued) and no log callback is set
+  // (its lines belong on the worker), takes the loop and drives `job` on the
+  // calling thread until it finishes. Should work for the worker arrive
+  // meanwhile (a submission, a cancellation, a stop), gives the loop back,
+  // `job` included, to the worker, which finishes it. True when it drove the
+  // loop (wait for `job`, which may already be done); false when the loop was
+  // busy and nothing happened: submit instead.
+  bool run_here(const std::shared_ptr<Job> &job);
+
+  // The loop's thread: is anyone listening, and tell them (on the worker; a
+  // line produced on a caller's thread is queued for the worker).
   bool logging() const { return logger_.set(); }
   void log(am_log_level level, const std::string &line);
 
-  // Worker thread only: what a call uses to make progress.
+  // The loop's thread only: what a call uses to make progress.
   Transport &transport() { return transport_; }
   bool add_transfer(Transfer &t);
   void remove_transfer(Transfer &t);
@@ -130,9 +149,27 @@ class Engine {
     bool operator>(const Timer &o) const { return due > o.due; }
   };
 
+  // Who drives the loop (guarded by mu_). The worker parks (Idle) whenever
+  // nothing is in flight; a blocking caller may then take it (Caller) and
+  // gives it back (Idle) when its call is done, or earlier with work for the
+  // worker (has_work_locked), which then takes it (Worker).
+  enum class Owner { Worker, Idle, Caller };
+
   void run();
+  // Worker: nothing in flight; waits, not owning the loop, for work.
+  void park();
+  // Caller: gives the loop back; anything left in it goes to the worker.
+  void release_loop();
+  // The loop's body: drives transfers, delivers finished ones, fires due timers.
+  void progress();
+  // How long the loop may sleep in curl_multi_poll.
+  long poll_timeout_ms();
   void signal_ready();
-  // Wakes the worker unless a wake-up is already on its way (mu_ held).
+  // mu_ held: work the worker must take (queues, a stop, a handed-back loop).
+  bool has_work_locked() const;
+  // mu_ held: makes the loop's owner look at the queues unless a wake-up is
+  // already on its way. A parked worker is notified here; true means a
+  // thread may be inside the loop: send curl_multi_wakeup after unlocking.
   bool need_wakeup_locked();
   void wake_worker();
 
@@ -148,11 +185,17 @@ class Engine {
   std::mutex mu_;
   std::vector<std::shared_ptr<Job>> incoming_, cancels_, resumes_;
   bool stopping_ = false;
+  Owner owner_ = Owner::Idle;  // the worker starts parked
+  std::condition_variable idle_cv_;  // the parked worker waits here
+  bool adopt_ = false;  // a caller left a job in the loop: the worker drives it
+  // Log lines produced while a caller drove the loop (its log callback was
+  // set meanwhile): the worker delivers them.
+  std::vector<std::pair<am_log_level, std::string>> caller_lines_;
   // A curl_multi_wakeup was sent since the worker last took the queues:
   // later submitters need not send another.
   bool wakeup_sent_ = false;
 
-  // Worker only.
+  // The loop's owner only.
   std::unordered_map<Job *, std::shared_ptr<Job>> active_;
   std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_;
   bool quiet_ = false;                              // shutting down: deliver nothing

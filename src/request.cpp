@@ -46,7 +46,7 @@ Call::Call(std::shared_ptr<const Config> cfg, Kind kind, ListParams params, std:
 
 Call::~Call() = default;
 
-// ---------------------------------------------------------------- worker side
+// ---------------------------------------------------------------- the loop's side
 
 // ---------------------------------------------------------------- cache
 

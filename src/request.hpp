@@ -1,8 +1,9 @@
 // One API call (list, list-all or get) as a state machine that the engine's
-// worker drives: attempts, retries with backoff, pages, decoding. Its result
-// is read from any thread; its completion runs at most once. It holds its
-// configuration by shared ownership and knows nothing of C handles, so it
-// stays valid whatever the host frees first.
+// loop drives (on the worker, or on a blocking caller's thread): attempts,
+// retries with backoff, pages, decoding. Its result is read from any thread;
+// its completion runs at most once. It holds its configuration by shared
+// ownership and knows nothing of C handles, so it stays valid whatever the
+// host frees first.
 #pragma once
 
 #include <atomic>
@@ -58,7 +59,7 @@ class Call final : public Job, public std::enable_shared_from_this<Call> {
   // Sends the request and lands `flight` with its outcome.
   void lead(std::shared_ptr<Cache> cache, CacheQuery query, std::shared_ptr<Flight> flight);
 
-  // ---- worker thread (Job) ----
+  // ---- the loop's thread (Job) ----
   void start(Engine &e) override;
   void on_transfer_done(Engine &e, CURLcode code) override;
   void on_timer(Engine &e, uint64_t generation) override;
@@ -126,7 +127,7 @@ class Call final : public Job, public std::enable_shared_from_this<Call> {
   std::vector<PageInfo> pages_;
   bool finished_ = false;
 
-  // Result (written once by the worker, then read under mu_).
+  // Result (written once by the loop, then read under mu_).
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::atomic<bool> done_{false};

@@ -1,8 +1,8 @@
 #include "transport.hpp"
 
 #include <cstring>
-
-#include "text.hpp"
+#include <optional>
+#include <string_view>
 
 namespace am {
 
@@ -29,13 +29,39 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Header names are ASCII tokens: compared with a lower-case name without the
+// locale lookups of std::tolower (this runs for every header of every response).
+bool name_is(std::string_view name, std::string_view lower) {
+  if (name.size() != lower.size()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// A decimal number (saturating: an absurd length is still a huge one), or
+// nothing when it is empty or has anything but digits.
+std::optional<unsigned long long> parse_length(std::string_view v) {
+  if (v.empty()) return std::nullopt;
+  constexpr unsigned long long kMax = ~0ULL;
+  unsigned long long n = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return std::nullopt;
+    unsigned d = static_cast<unsigned>(c - '0');
+    n = n > (kMax - d) / 10 ? kMax : n * 10 + d;
+  }
+  return n;
+}
+
 size_t on_header(char *data, size_t size, size_t nmemb, void *user) {
   auto *t = static_cast<Transfer *>(user);
   size_t n = size * nmemb;
   std::string_view line(data, n);
+  HttpResponse &r = t->resp;
   if (line.size() >= 5 && line.substr(0, 5) == "HTTP/") {
     // A new response (after an interim 1xx): forget what the previous one said.
-    HttpResponse &r = t->resp;
     r.request_id.clear(), r.retry_after.clear(), r.retry_after_ms.clear(), r.should_retry.clear();
     r.content_type.clear(), r.has_request_id = false;
     return n;
@@ -43,32 +69,37 @@ size_t on_header(char *data, size_t size, size_t nmemb, void *user) {
   size_t colon = line.find(':');
   if (colon == std::string_view::npos) return n;
   std::string_view name = trim(line.substr(0, colon));
+  // Only these names matter; their lengths rule out most lines at once.
+  switch (name.size()) {
+    case 10:
+    case 11:
+    case 12:
+    case 14: break;
+    default: return n;
+  }
   std::string_view value = trim(line.substr(colon + 1));
-  HttpResponse &r = t->resp;
-  if (iequals(name, "request-id")) {
+  if (name_is(name, "request-id")) {
     r.request_id.assign(value);
     r.has_request_id = true;
-  } else if (iequals(name, "retry-after")) {
+  } else if (name_is(name, "retry-after")) {
     r.retry_after.assign(value);
-  } else if (iequals(name, "retry-after-ms")) {
+  } else if (name_is(name, "retry-after-ms")) {
     r.retry_after_ms.assign(value);
-  } else if (iequals(name, "x-should-retry")) {
+  } else if (name_is(name, "x-should-retry")) {
     r.should_retry.assign(value);
-  } else if (iequals(name, "content-type")) {
+  } else if (name_is(name, "content-type")) {
     r.content_type.assign(value);
-  } else if (iequals(name, "content-length")) {
+  } else if (name_is(name, "content-length")) {
     // Refuse an announced oversized body before reading any of it.
-    std::string v(value);
-    char *end = nullptr;
-    unsigned long long len = std::strtoull(v.c_str(), &end, 10);
-    if (end && *end == '\0' && !v.empty() && len > t->max_bytes) {
+    auto len = parse_length(value);
+    if (len && *len > t->max_bytes) {
       t->too_large = true;
       return 0;
     }
     // Size the body once (it is at most max_bytes, the caller's budget): a
     // 1.4 MB page appended to a growing string is copied ~20 times and its
     // fresh pages faulted in again at each growth.
-    if (end && *end == '\0' && !v.empty() && len > t->resp.body.capacity()) t->resp.body.reserve(len);
+    if (len && *len > t->resp.body.capacity()) t->resp.body.reserve(static_cast<size_t>(*len));
   }
   return n;
 }

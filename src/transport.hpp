@@ -1,6 +1,7 @@
 // HTTP over libcurl, one GET per attempt. Easy handles are configured once
 // with what every request of a client shares and reused, so their
-// connections stay alive. Everything here runs on the client's worker thread.
+// connections stay alive. Everything here runs on the thread driving the
+// engine's loop (the worker, or a blocking caller; one at a time).
 #pragma once
 
 #include <curl/curl.h>

@@ -1,6 +1,10 @@
 // The engine: one worker thread per client drives every request, many at
-// once, and blocking and asynchronous calls share it.
+// once, and blocking and asynchronous calls share it (a blocking call made
+// while the client is idle drives its request on its own thread, over the
+// same connections).
+#include <atomic>
 #include <mutex>
+#include <thread>
 
 #include "async_helpers.hpp"
 
@@ -97,7 +101,7 @@ TEST_F(AsyncTest, EachClientHasItsOwnWorker) {
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(ThreadCount(), before + 2);
-  // Blocking calls run on the worker too: no thread appears for them.
+  // Blocking calls run on the caller's thread or the worker: no thread appears for them.
   GetResult g = Get(a.get(), "claude-opus-4-6");
   AM_EXPECT_OK(g);
   EXPECT_EQ(ThreadCount(), before + 2);
@@ -151,6 +155,90 @@ TEST_F(AsyncTest, BlockingAndAsyncMixedFromFourThreads) {
   EXPECT_TRUE(failures.empty()) << failures.size() << " failures, first: " << failures.front();
   EXPECT_EQ(ok.load(), kThreads * kRounds);
   EXPECT_EQ(Requests(), static_cast<size_t>(kThreads * kRounds));
+}
+
+// Keep-alive across both kinds of call: a blocking call driven on the
+// caller's thread and an asynchronous one driven by the worker use the same
+// multi handle, so one connection serves them all (the server sees one port).
+TEST_F(AsyncTest, BlockingAndAsyncCallsInTurnReuseOneConnection) {
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3 == 1) {
+      Submitted s = SubmitGet(client_.get(), "claude-opus-4-6");
+      AM_ASSERT_SUBMITTED(s);
+      ASSERT_EQ(am_request_wait(s.req.get(), 10000), 1);
+      GetResult g = TakeModel(s.req.get());
+      AM_ASSERT_OK(g);
+    } else if (i % 3 == 2) {
+      Submitted s = SubmitList(client_.get(), nullptr);
+      AM_ASSERT_SUBMITTED(s);
+      ASSERT_EQ(am_request_wait(s.req.get(), 10000), 1);
+      ListResult async_list = TakeList(s.req.get());
+      AM_ASSERT_OK(async_list);
+      ListResult blocking_list = List(client_.get());
+      AM_ASSERT_OK(blocking_list);
+    } else {
+      GetResult g = Get(client_.get(), "claude-opus-4-6");
+      AM_ASSERT_OK(g);
+    }
+  }
+  auto log = Log();
+  ASSERT_EQ(log.size(), 16u);
+  ASSERT_GT(log[0].remote_port, 0);
+  for (auto &e : log) EXPECT_EQ(e.remote_port, log[0].remote_port) << e.path;
+}
+
+// A blocking call in flight on its caller's thread hands the engine back to
+// the worker when an asynchronous call arrives: the asynchronous call
+// finishes while the blocking one is still waiting for its slow answer (it
+// would wait behind it otherwise), and the blocking call still succeeds.
+TEST_F(AsyncTest, AnAsyncCallDoesNotWaitBehindABlockingCallInFlight) {
+  Fault slow = Delay(static_cast<int>(BoundMs(1500)), 1);
+  slow.path_prefix = "/v1/models/claude-opus-4-6";
+  AddFault(slow);
+  std::atomic<bool> blocking_done{false};
+  GetResult blocking;
+  std::thread caller([&] {
+    blocking = Get(client_.get(), "claude-opus-4-6");
+    blocking_done = true;
+  });
+  ASSERT_TRUE(WaitForRequests(1));  // the blocking call's request is at the server
+  Submitted s = SubmitGet(client_.get(), "claude-sonnet-4-5");
+  AM_ASSERT_SUBMITTED(s);
+  EXPECT_EQ(am_request_wait(s.req.get(), 10000), 1);
+  EXPECT_FALSE(blocking_done.load()) << "the asynchronous call waited for the blocking one";
+  GetResult async = TakeModel(s.req.get());
+  AM_EXPECT_OK(async);
+  caller.join();
+  AM_EXPECT_OK(blocking);
+  EXPECT_EQ(Str(am_model_id(blocking.value.get())), "claude-opus-4-6");
+}
+
+// Blocking calls from several threads at once, with retries and backoff:
+// whichever thread drives the engine, each call gets its answer.
+TEST_F(AsyncTest, BlockingCallsWithRetriesFromSeveralThreads) {
+  constexpr int kThreads = 4;
+  constexpr int kCalls = 6;
+  constexpr int kFailures = 10;
+  AddFault(Respond(503, {{"retry-after-ms", "5"}}, "", kFailures));
+  ClientPtr client = RetryClient(kFailures);  // however the failures fall, every call gets through
+  auto ids = CatalogIds();
+  std::mutex mu;
+  std::vector<std::string> failures;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kCalls; ++i) {
+        const std::string &id = ids[static_cast<size_t>(t * kCalls + i) % ids.size()];
+        GetResult g = Get(client.get(), id.c_str());
+        std::lock_guard<std::mutex> lock(mu);
+        if (g.status != AM_OK) failures.push_back(id + ": " + Describe(g.status, g.e()));
+        else if (Str(am_model_id(g.value.get())) != id) failures.push_back(id + ": wrong model");
+      }
+    });
+  }
+  for (auto &th : threads) th.join();
+  EXPECT_TRUE(failures.empty()) << failures.size() << " failures, first: " << failures.front();
+  EXPECT_EQ(Requests(), static_cast<size_t>(kThreads * kCalls + kFailures));
 }
 
 // A request the server never answers does not hold up the others on the
