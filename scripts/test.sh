@@ -5,7 +5,7 @@
 #     catalogue, C++ wrapper, CLI, examples, install + consumers);
 #  2. the unit, integration, async, fault and C++ suites again built with
 #     ASan + UBSan (memory errors, undefined behaviour and leaks fail the run);
-#  3. the async and fault suites built with ThreadSanitizer, and with the
+#  3. the async, fault and integration suites built with ThreadSanitizer, and with the
 #     portable self-pipe wake-up forced (AM_FORCE_PIPE_WAKEUP) so the path
 #     macOS and the BSDs take is tested on Linux too;
 #  4. each libFuzzer target for $AM_FUZZ_SECONDS seconds (default 30);
