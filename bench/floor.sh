@@ -10,8 +10,7 @@
 # Prints `uptime`, the medians (bench/am_floor.cpp: one sample per call,
 # kinds interleaved round by round) and the ratios library/floor (list-all
 # target <= 0.80x; get target <= 1.10x; the ratio of the 10th percentiles
-# too, which moves less when other processes load the machine: the library's
-# blocking call waits for its worker thread twice, the bare client never), then
+# too, which moves less when other processes load the machine), then
 # the memory a decoded list holds against its JSON size (bench/am_memory.cpp;
 # target <= 2x).
 #
