@@ -549,7 +549,7 @@ void am_client_cache_invalidate(am_client *client) noexcept {
 /* ---- selection --------------------------------------------------------- */
 extern "C++" {
 namespace {
-// Runs a filter that cannot fail on a valid list.
+// Runs a selection over a list into a new list handle for the caller.
 template <typename Select>
 am_status select_into(const am_model_list *list, am_model_list **out, am_error **err, Select select) {
   if (out) *out = nullptr;

@@ -5,6 +5,7 @@
 
 #include "cache_file.hpp"
 #include "engine.hpp"
+#include "selection.hpp"
 #include "sha256.hpp"
 #include "text.hpp"
 
@@ -29,12 +30,6 @@ void add_field(std::string &key, const char *name, const std::string &value) {
   key += '\n';
 }
 
-const am_model *model_in(const am_model_list &list, const std::string &id) {
-  for (const am_model &m : list.items)
-    if (m.data->id && id == m.data->id) return &m;
-  return nullptr;
-}
-
 }  // namespace
 
 int64_t now_unix_ms() {
@@ -56,7 +51,27 @@ void CacheAnswer::copy_to(std::unique_ptr<am_model_list> *out_list, std::unique_
 bool Cache::wanted(const Options &o) { return o.cache_ttl_ms > 0 || o.cache_dir || o.offline; }
 
 Cache::Cache(std::shared_ptr<const Config> cfg, std::shared_ptr<EngineLink> log_to)
-    : cfg_(std::move(cfg)), log_to_(std::move(log_to)) {}
+    : cfg_(std::move(cfg)), log_to_(std::move(log_to)) {
+  // What every key of this client shares, computed once: the configuration
+  // is immutable, and a cache hit should not hash the credential again.
+  const Options &o = cfg_->options;
+  add_field(scope_base_, "base_url", cfg_->base_url);
+  // The credential's identity, never the credential: only its digest.
+  add_field(scope_base_, "credential",
+            o.api_key ? sha256_hex("x-api-key:" + *o.api_key) : sha256_hex("bearer:" + o.auth_token.value_or("")));
+  add_field(scope_base_, "version", cfg_->api_version);
+  for (const auto &b : o.betas) add_field(scope_base_, "beta", b);
+  add_field(scope_base_, "workspace", o.workspace_id.value_or(""));
+  for (const auto &h : o.headers) add_field(scope_base_, "header", h.first + ": " + h.second);
+}
+
+std::string CacheQuery::digest() const { return sha256_hex(key); }
+
+std::string Cache::listing_key(const std::string &scope) {
+  std::string key = scope;
+  add_field(key, "call", "list_all");
+  return key;
+}
 
 void Cache::log(am_log_level level, const std::string &line) const {
   std::string scrubbed = line;
@@ -66,32 +81,21 @@ void Cache::log(am_log_level level, const std::string &line) const {
 
 bool Cache::query_for(bool list_all, const ListParams &p, const std::string *id, CacheQuery &q) const {
   if (list_all && (p.after_id || p.before_id)) return false;
-  const Options &o = cfg_->options;
-  std::string scope;
-  add_field(scope, "base_url", cfg_->base_url);
-  // The credential's identity, never the credential: only its digest.
-  add_field(scope, "credential",
-            o.api_key ? sha256_hex("x-api-key:" + *o.api_key) : sha256_hex("bearer:" + o.auth_token.value_or("")));
-  add_field(scope, "version", cfg_->api_version);
-  for (const auto &b : o.betas) add_field(scope, "beta", b);
-  add_field(scope, "workspace", o.workspace_id.value_or(""));
-  for (const auto &h : o.headers) add_field(scope, "header", h.first + ": " + h.second);
-  add_field(scope, "beta_variant", (o.beta_variant || p.beta) ? "1" : "0");
   q.list_all = list_all;
-  q.scope = scope;
-  q.key = scope;
+  q.scope = scope_base_;
+  add_field(q.scope, "beta_variant", (cfg_->options.beta_variant || p.beta) ? "1" : "0");
   if (list_all) {
     std::vector<std::string> stages = p.lifecycle;
     std::sort(stages.begin(), stages.end());
     stages.erase(std::unique(stages.begin(), stages.end()), stages.end());
-    add_field(q.key, "call", "list_all");
+    q.key = listing_key(q.scope);
     for (const auto &s : stages) add_field(q.key, "lifecycle", s);
   } else {
+    q.key = q.scope;
     add_field(q.key, "call", "get");
     add_field(q.key, "id", *id);
     q.id = *id;
   }
-  q.digest = sha256_hex(q.key);
   q.refresh = list_all && p.refresh;
   return true;
 }
@@ -102,12 +106,12 @@ bool Cache::fresh(const CacheAnswer &a, int64_t now_ms) const {
   return age >= -1000 && age < ttl_ms();  // a clock that stepped back a lot makes nothing fresh
 }
 
-void Cache::load_file_locked(const std::string &key, const std::string &scope, const std::string &digest) {
+void Cache::load_file_locked(const std::string &key, const std::string &scope) {
   if (!cfg_->options.cache_dir || !files_read_.insert(key).second) return;
   std::unique_ptr<am_model_list> list;
   int64_t fetched_ms = 0;
   std::string why;
-  if (!read_listing(*cfg_->options.cache_dir, digest, list, fetched_ms, why)) {
+  if (!read_listing(*cfg_->options.cache_dir, sha256_hex(key), list, fetched_ms, why)) {
     if (!why.empty()) pending_log_.push_back("cache: ignoring " + why);
     return;
   }
@@ -125,14 +129,12 @@ const CacheAnswer *Cache::listing_with_locked(const CacheQuery &q, bool disk) {
   if (disk) {
     // The listing a get is most likely answered by: the default one (no
     // lifecycle filter) of the same scope.
-    std::string key = q.scope;
-    add_field(key, "call", "list_all");
-    load_file_locked(key, q.scope, sha256_hex(key));
+    load_file_locked(listing_key(q.scope), q.scope);
   }
   const CacheAnswer *best = nullptr;
   for (const auto &kv : entries_) {
     const Entry &e = kv.second;
-    if (!e.answer.list || e.scope != q.scope || !model_in(*e.answer.list, q.id)) continue;
+    if (!e.answer.list || e.scope != q.scope || !find_by_id(*e.answer.list, q.id)) continue;
     if (!best || e.answer.fetched_ms > best->fetched_ms) best = &e.answer;
   }
   return best;
@@ -140,7 +142,7 @@ const CacheAnswer *Cache::listing_with_locked(const CacheQuery &q, bool disk) {
 
 const CacheAnswer *Cache::find_locked(const CacheQuery &q, bool disk, int64_t now_ms) {
   if (q.list_all) {
-    if (disk) load_file_locked(q.key, q.scope, q.digest);
+    if (disk) load_file_locked(q.key, q.scope);
     auto it = entries_.find(q.key);
     return it == entries_.end() ? nullptr : &it->second.answer;
   }
@@ -161,7 +163,7 @@ CacheAnswer as_get_answer(const CacheAnswer &a, const std::string &id) {
   if (a.model || !a.list) return a;
   CacheAnswer out = a;
   out.list.reset();
-  if (const am_model *m = model_in(*a.list, id)) out.model = std::make_shared<const am_model>(*m);
+  if (const am_model *m = find_by_id(*a.list, id)) out.model = std::make_shared<const am_model>(*m);
   return out;
 }
 
@@ -338,7 +340,7 @@ void Cache::land(Flight &f, const CacheQuery &q, am_status &status, Error &err, 
   flush_log();
   if (!log_line.empty()) log(AM_LOG_WARN, log_line);
   if (to_write) {
-    std::string why = write_listing(*cfg_->options.cache_dir, q.digest, *to_write, now);
+    std::string why = write_listing(*cfg_->options.cache_dir, q.digest(), *to_write, now);
     if (!why.empty()) log(AM_LOG_WARN, "cache: " + why);
   }
 }

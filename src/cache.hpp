@@ -29,9 +29,10 @@ struct CacheQuery {
   bool list_all = true;  // else a get
   std::string key;       // everything that changes the answer (kept in memory only)
   std::string scope;     // the part a listing and a get share: a get may be answered by a listing
-  std::string digest;    // of the key: names its file, never the key itself
   std::string id;        // a get's model id
   bool refresh = false;  // bypass the cache and repopulate it
+  // The key's SHA-256: names its file, never the key itself.
+  std::string digest() const;
 };
 
 // An answer shared by the callers it serves: templates, copied per caller.
@@ -115,7 +116,10 @@ class Cache {
   // `disk` and not read yet; null when none.
   const CacheAnswer *find_locked(const CacheQuery &q, bool disk, int64_t now_ms);
   const CacheAnswer *listing_with_locked(const CacheQuery &q, bool disk);
-  void load_file_locked(const std::string &key, const std::string &scope, const std::string &digest);
+  // Reads the file of `key` once (until invalidated), when there is a directory.
+  void load_file_locked(const std::string &key, const std::string &scope);
+  // The key of a scope's listing without a lifecycle filter.
+  static std::string listing_key(const std::string &scope);
   CachePlan plan_unlogged(const CacheQuery &q);  // plan() without sending the queued log lines
   // Lines queued while mu_ was held, sent to the host without it.
   void flush_log();
@@ -123,6 +127,7 @@ class Cache {
 
   const std::shared_ptr<const Config> cfg_;
   const std::shared_ptr<EngineLink> log_to_;
+  std::string scope_base_;  // every key's configuration part (immutable after construction)
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;

@@ -81,12 +81,10 @@ bool Client::prepare(Call::Kind kind, const ListParams &params, const std::strin
   if (revalidate) {  // stale-while-revalidate: refresh behind the answer
     std::shared_ptr<Call> refresh;
     Error ignored;
-    bool started = build(kind, params, model_id, nullptr, refresh, ignored);
-    if (started) {
-      refresh->lead(cache_, q, revalidate);
-      started = engine_->submit(refresh, ignored);
-    }
-    if (!started) cache_->abandon(*revalidate);
+    if (build(kind, params, model_id, nullptr, refresh, ignored))
+      Call::revalidate(*engine_, std::move(refresh), cache_, std::move(q), std::move(revalidate));
+    else
+      cache_->abandon(*revalidate);
   }
   return true;
 }
@@ -173,9 +171,8 @@ bool Client::cached_blocking(Call::Kind kind, const ListParams &p, const std::st
         err = std::move(plan.error);
         return false;
       case CachePlan::ServeAndRevalidate: {
-        call->lead(cache_, q, plan.flight);  // nobody waits for it: it only repopulates the cache
-        Error ignored;
-        if (!start(call, ignored)) cache_->abandon(*plan.flight);  // on the worker, never on this thread
+        // On the worker, never on this thread: nobody waits for it.
+        Call::revalidate(*engine_, call, cache_, q, plan.flight);
         plan.answer.copy_to(list, model, now_unix_ms());
         return true;
       }

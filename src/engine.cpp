@@ -167,23 +167,16 @@ bool Engine::submit(std::shared_ptr<Job> job, Error &err) {
   return true;
 }
 
-void Engine::resume(const std::shared_ptr<Job> &job) {
+void Engine::resume(const std::shared_ptr<Job> &job) { post(&Engine::resumes_, job); }
+
+void Engine::cancel(const std::shared_ptr<Job> &job) { post(&Engine::cancels_, job); }
+
+void Engine::post(std::vector<std::shared_ptr<Job>> Engine::*queue, const std::shared_ptr<Job> &job) {
   bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return;  // the shutdown aborts every job anyway
-    resumes_.push_back(job);
-    wake = need_wakeup_locked();
-  }
-  if (wake) curl_multi_wakeup(multi_);
-}
-
-void Engine::cancel(const std::shared_ptr<Job> &job) {
-  bool wake;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_) return;  // the shutdown cancels everything anyway
-    cancels_.push_back(job);
+    (this->*queue).push_back(job);
     wake = need_wakeup_locked();
   }
   if (wake) curl_multi_wakeup(multi_);

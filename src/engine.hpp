@@ -167,6 +167,8 @@ class Engine {
   void signal_ready();
   // mu_ held: work the worker must take (queues, a stop, a handed-back loop).
   bool has_work_locked() const;
+  // Queues a job for the worker's next turn (cancel, resume) and wakes it.
+  void post(std::vector<std::shared_ptr<Job>> Engine::*queue, const std::shared_ptr<Job> &job);
   // mu_ held: makes the loop's owner look at the queues unless a wake-up is
   // already on its way. A parked worker is notified here; true means a
   // thread may be inside the loop: send curl_multi_wakeup after unlocking.

@@ -68,6 +68,13 @@ void Call::lead(std::shared_ptr<Cache> cache, CacheQuery query, std::shared_ptr<
   lead_ = std::move(flight);
 }
 
+void Call::revalidate(Engine &e, std::shared_ptr<Call> refresh, std::shared_ptr<Cache> cache, CacheQuery query,
+                      std::shared_ptr<Flight> flight) {
+  refresh->lead(cache, std::move(query), flight);
+  Error ignored;
+  if (!e.submit(std::move(refresh), ignored)) cache->abandon(*flight);  // followers plan again
+}
+
 // ---------------------------------------------------------------- worker side
 
 void Call::start(Engine &e) {
@@ -90,10 +97,7 @@ void Call::plan_with_cache(Engine &e) {
     case CachePlan::Fail:
       return fail(e, std::move(plan.error));
     case CachePlan::ServeAndRevalidate: {
-      auto refresh = std::make_shared<Call>(cfg_, kind_, params_, get_url_, nullptr);
-      refresh->lead(cache_, query_, plan.flight);
-      Error ignored;
-      if (!e.submit(refresh, ignored)) cache_->abandon(*plan.flight);
+      revalidate(e, std::make_shared<Call>(cfg_, kind_, params_, get_url_, nullptr), cache_, query_, plan.flight);
       return serve(e, plan.answer);
     }
     case CachePlan::Follow: {

@@ -58,6 +58,10 @@ class Call final : public Job, public std::enable_shared_from_this<Call> {
   void use_cache(std::shared_ptr<Cache> cache, CacheQuery query);
   // Sends the request and lands `flight` with its outcome.
   void lead(std::shared_ptr<Cache> cache, CacheQuery query, std::shared_ptr<Flight> flight);
+  // Stale-while-revalidate: starts `refresh` on the worker as the leader of
+  // `flight`, which nobody waits for; abandons the flight when it cannot start.
+  static void revalidate(Engine &e, std::shared_ptr<Call> refresh, std::shared_ptr<Cache> cache, CacheQuery query,
+                         std::shared_ptr<Flight> flight);
 
   // ---- the loop's thread (Job) ----
   void start(Engine &e) override;

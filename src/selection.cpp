@@ -118,10 +118,15 @@ const am_model *newest_where(const am_model_list &in, Match match) {
 
 }  // namespace
 
+const am_model *find_by_id(const am_model_list &in, std::string_view id) {
+  for (const am_model &m : in.items)
+    if (m.data->id && id == m.data->id) return &m;
+  return nullptr;
+}
+
 const am_model *find_model(const am_model_list &in, std::string_view id_or_prefix) {
   if (id_or_prefix.empty()) return nullptr;
-  for (const am_model &m : in.items)
-    if (m.data->id && id_or_prefix == m.data->id) return &m;
+  if (const am_model *exact = find_by_id(in, id_or_prefix)) return exact;
   return newest_where(in, [&](const ModelData &m) {
     if (!m.id) return false;
     std::string_view id(m.id);

@@ -26,6 +26,7 @@ std::unique_ptr<am_model_list> select_retiring_before(const am_model_list &in, i
 std::unique_ptr<am_model_list> sort_by_created(const am_model_list &in, bool newest_first);
 
 // Borrowed from `in`; null when nothing matches.
+const am_model *find_by_id(const am_model_list &in, std::string_view id);
 const am_model *find_model(const am_model_list &in, std::string_view id_or_prefix);
 const am_model *newest_model(const am_model_list &in, const char *line);
 

@@ -44,7 +44,7 @@ class CacheKeyTest : public ::testing::Test {
 TEST_F(CacheKeyTest, HoldsWhatChangesTheAnswerAndNoSecret) {
   CacheQuery base = Query({});
   EXPECT_EQ(std::string::npos, base.key.find("secret")) << "only the credential's digest";
-  EXPECT_EQ(64u, base.digest.size());
+  EXPECT_EQ(64u, base.digest().size());
   EXPECT_EQ(base.key, Query({}).key) << "stable";
   EXPECT_NE(base.key, Query([](Options &o) { o.api_key = "another"; }).key);
   EXPECT_NE(base.key, Query([](Options &o) { o.base_url = "http://127.0.0.1:1"; }).key);
