@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "amtest/catalog_oracle.hpp"
+#include "amtest/log_capture.hpp"
 #include "amtest/mock_api_test.hpp"
 #include "amtest/temp_dir.hpp"
 #include "amtest/time_scale.hpp"
@@ -24,23 +25,6 @@ namespace amtest {
 namespace {
 
 constexpr int64_t kHourMs = 3600 * 1000;
-
-// Log lines a client's log callback received.
-struct LogLines {
-  std::mutex mu;
-  std::vector<std::string> lines;
-  static void Collect(am_log_level, const char *line, void *self) {
-    auto *l = static_cast<LogLines *>(self);
-    std::lock_guard<std::mutex> lock(l->mu);
-    l->lines.push_back(line);
-  }
-  bool Contains(const std::string &needle) {
-    std::lock_guard<std::mutex> lock(mu);
-    for (auto &l : lines)
-      if (l.find(needle) != std::string::npos) return true;
-    return false;
-  }
-};
 
 class CacheTest : public MockApiTest {
  protected:
@@ -171,9 +155,9 @@ TEST_F(CacheTest, StartUpWithTheServerDownServesTheDiskListingMarkedStale) {
   const int wait_ms = 300;
   SleepMs(wait_ms);
   // TTL 1 ms: the file is expired, the refresh meets a closed port.
-  LogLines log;
+  Captured log;
   auto c = CacheClient(1, dir.path(), {}, url);
-  ASSERT_EQ(AM_OK, am_client_set_log_callback(c.get(), &LogLines::Collect, &log, nullptr, nullptr));
+  ASSERT_EQ(AM_OK, am_client_set_log_callback(c.get(), capture, &log, nullptr, nullptr));
   auto r = ListAll(c.get());
   ASSERT_TRUE(StatusIs(r.status, r.e(), AM_OK));
   EXPECT_EQ(1, am_model_list_is_stale(r.value.get()));
@@ -251,9 +235,9 @@ TEST_F(CacheTest, CorruptTruncatedForeignAndNewerFilesAreIgnored) {
   for (auto &[what, bytes] : cases) {
     SCOPED_TRACE(what);
     dir.Write(name, bytes);
-    LogLines log;
+    Captured log;
     auto c = CacheClient(kHourMs, dir.path());
-    ASSERT_EQ(AM_OK, am_client_set_log_callback(c.get(), &LogLines::Collect, &log, nullptr, nullptr));
+    ASSERT_EQ(AM_OK, am_client_set_log_callback(c.get(), capture, &log, nullptr, nullptr));
     auto r = ListAll(c.get());
     ASSERT_TRUE(StatusIs(r.status, r.e(), AM_OK));
     EXPECT_EQ(++expected_requests, Requests()) << "an unusable file is not an answer";

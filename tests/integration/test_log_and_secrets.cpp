@@ -7,23 +7,11 @@
 #include <mutex>
 #include <thread>
 
+#include "amtest/log_capture.hpp"
 #include "amtest/mock_api_test.hpp"
 
 namespace amtest {
 namespace {
-
-struct Captured {
-  std::mutex mu;
-  std::vector<std::pair<am_log_level, std::string>> lines;
-  std::thread::id thread;
-};
-
-void capture(am_log_level level, const char *message, void *userdata) {
-  auto *c = static_cast<Captured *>(userdata);
-  std::lock_guard<std::mutex> lock(c->mu);
-  c->lines.emplace_back(level, message);
-  c->thread = std::this_thread::get_id();
-}
 
 class LogTest : public MockApiTest {
  protected:
